@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "rdr",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rdr", targets: ["rdr"]),
+        .library(name: "RdrLanguage", targets: ["RdrLanguage"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The benchmark engine: model, computation, result sets. No I/O, no terminal.
+        .target(name: "RdrEngine"),
+        // Data sources: the built-in real snapshot, the teaching dataset, area definitions.
+        .target(
+            name: "RdrData",
+            dependencies: ["RdrEngine"],
+            resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr")]
+        ),
+        // Renderers: boxed table, CSV, Markdown, JSON; atomic export.
+        .target(name: "RdrRender", dependencies: ["RdrEngine"]),
+        // The language: source, lexer, parser, AST, diagnostics, interpreter, session.
+        .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrData", "RdrRender"]),
+        // GNU readline, a system library (Debian: libreadline-dev).
+        .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
+        // The thin shell: arguments, the prompt, files.
+        .executableTarget(
+            name: "rdr",
+            dependencies: [
+                "RdrLanguage", "CReadline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine"]),
+        .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender"]),
+        .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["rdr"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

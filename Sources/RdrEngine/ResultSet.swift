@@ -1,0 +1,98 @@
+/// A rendered-agnostic table: what every command that computes something returns.
+///
+/// Renderers (boxed table, CSV, Markdown, JSON) turn it into text; they never compute.
+/// The provenance travels with the rows so that no figure is shown without its origin.
+public struct ResultSet: Sendable, Equatable {
+    public var title: String
+    public var columns: [Column]
+    public var rows: [[Value]]
+    /// Rows shown after a rule, such as a total. Exported like any other row.
+    public var footer: [[Value]]
+    /// Remarks the reader must see: ties, municipalities not ranked, areas not available.
+    public var notes: [String]
+    public var provenance: Provenance
+
+    public init(
+        title: String, columns: [Column], rows: [[Value]], footer: [[Value]] = [],
+        notes: [String] = [], provenance: Provenance
+    ) {
+        self.title = title
+        self.columns = columns
+        self.rows = rows
+        self.footer = footer
+        self.notes = notes
+        self.provenance = provenance
+    }
+
+    public struct Column: Sendable, Equatable {
+        /// Machine name, used as the CSV header and JSON key (snake_case, ASCII).
+        public var key: String
+        /// Human heading, used by the table and Markdown renderers.
+        public var title: String
+        public var kind: Kind
+
+        public init(key: String, title: String, kind: Kind) {
+            self.key = key
+            self.title = title
+            self.kind = kind
+        }
+
+        public enum Kind: Sendable, Equatable {
+            case text
+            /// A count such as a population: whole numbers, grouped in tables.
+            case integer
+            /// An amount in kroner: `shown` decimals in tables, `exported` in CSV and JSON.
+            case amount(shown: Int, exported: Int)
+            /// A place in a ranking; tied places are marked with "=".
+            case place
+        }
+    }
+
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case integer(Int)
+        case amount(Double)
+        case place(Int, tied: Bool)
+        /// No value, with a short reason shown in tables ("n/a") and kept in notes.
+        case unavailable(String)
+    }
+}
+
+/// Where a result's figures come from. Shown as a caption under every result.
+public struct Provenance: Sendable, Equatable {
+    /// The dataset, e.g. "R2024" or "teaching R2020".
+    public var dataset: String
+    /// The source tables, e.g. "Statistics Denmark: REGK31 (INDL), FOLK1A".
+    public var source: String
+    /// "current prices (løbende priser)", or the fixed price level used.
+    public var priceBasis: String
+    /// When the figures were retrieved, or how the invented ones were made.
+    public var retrieved: String
+    /// The definition of what was computed: functions, accounts basis, segment.
+    public var definition: String
+    /// True for the teaching dataset and test fixtures: every rendering says so.
+    public var invented: Bool
+
+    public init(
+        dataset: String, source: String, priceBasis: String, retrieved: String,
+        definition: String, invented: Bool
+    ) {
+        self.dataset = dataset
+        self.source = source
+        self.priceBasis = priceBasis
+        self.retrieved = retrieved
+        self.definition = definition
+        self.invented = invented
+    }
+
+    /// The caption lines every renderer prints with the result.
+    public var captionLines: [String] {
+        var lines: [String] = []
+        if invented {
+            lines.append("INVENTED FIGURES (teaching data): not any real municipality's accounts.")
+        }
+        lines.append("Definition: \(definition)")
+        lines.append("Source: \(source) · \(dataset) · \(priceBasis) · \(retrieved)")
+        return lines
+    }
+}
