@@ -1,4 +1,4 @@
-/// A rendered-agnostic table: what every command that computes something returns.
+/// A renderer-agnostic table: what every command that computes something returns.
 ///
 /// Renderers (boxed table, CSV, Markdown, JSON) turn it into text; they never compute.
 /// The provenance travels with the rows so that no figure is shown without its origin.
@@ -10,12 +10,14 @@ public struct ResultSet: Sendable, Equatable {
     public var footer: [[Value]]
     /// Remarks the reader must see: ties, municipalities not ranked, areas not available.
     public var notes: [String]
-    public var provenance: Provenance
+    /// Nil only for listings (areas, results …), which show no figures.
+    public var provenance: Provenance?
 
     public init(
         title: String, columns: [Column], rows: [[Value]], footer: [[Value]] = [],
-        notes: [String] = [], provenance: Provenance
+        notes: [String] = [], provenance: Provenance?
     ) {
+        precondition((rows + footer).allSatisfy { $0.count == columns.count }, "every row has a value per column")
         self.title = title
         self.columns = columns
         self.rows = rows
@@ -55,7 +57,12 @@ public struct ResultSet: Sendable, Equatable {
         case place(Int, tied: Bool)
         /// No value, with a short reason shown in tables ("n/a") and kept in notes.
         case unavailable(String)
+        /// Nothing to say in this cell, such as the place of a total row.
+        case empty
     }
+
+    /// The caption every renderer prints under the result.
+    public var captionLines: [String] { provenance?.captionLines ?? [] }
 }
 
 /// Where a result's figures come from. Shown as a caption under every result.

@@ -1,0 +1,37 @@
+import RdrEngine
+
+/// A source of datasets: the built-in real snapshot or the teaching dataset.
+public protocol DataCollection: Sendable {
+    /// The word used in `load NAME R2020`: "real" or "teaching".
+    var name: String { get }
+    /// For messages: "built-in real snapshot".
+    var title: String { get }
+    var municipalities: [Municipality] { get }
+    /// The datasets it holds, accounts first, by year.
+    var datasets: [DatasetID] { get }
+    func dataset(_ id: DatasetID) throws(DataError) -> Dataset
+}
+
+/// Reads `code,name,region,dst_group`.
+func readMunicipalities(_ file: CSVFile) throws(DataError) -> [Municipality] {
+    let code = try file.column("code"), name = try file.column("name")
+    let region = try file.column("region"), group = try file.column("dst_group")
+    var result: [Municipality] = []
+    for row in file.rows {
+        result.append(Municipality(code: try file.int(row.fields[code], line: row.line), name: row.fields[name],
+                                   region: row.fields[region], group: row.fields[group]))
+    }
+    return result
+}
+
+/// Reads `function,label`.
+func readFunctionLabels(_ file: CSVFile) throws(DataError) -> [FunctionCode: String] {
+    var labels: [FunctionCode: String] = [:]
+    for row in file.rows {
+        guard let code = FunctionCode(row.fields[0]) else {
+            throw DataError.damaged(file: file.name, line: row.line, reason: "'\(row.fields[0])' is not a function code")
+        }
+        labels[code] = row.fields[1]
+    }
+    return labels
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// Reads the files shipped in the package's resource bundle.
+enum BundledFile {
+    static func text(_ folder: String, _ file: String) throws(DataError) -> String {
+        let name = folder.isEmpty ? file : "\(folder)/\(file)"
+        guard let url = Bundle.module.resourceURL?.appendingPathComponent(name),
+              let data = FileManager.default.contents(atPath: url.path),
+              let text = String(data: data, encoding: .utf8)
+        else { throw DataError.missingResource(name) }
+        return text
+    }
+
+    static func csv(_ folder: String, _ file: String) throws(DataError) -> CSVFile {
+        try CSVFile(name: "\(folder)/\(file)", text: text(folder, file))
+    }
+}
+
+/// The ten service areas as shipped, in rdr's own language (`define area …` lines).
+public enum BuiltInAreas {
+    public static let fileName = "areas.rdr"
+
+    public static func source() throws(DataError) -> String {
+        try BundledFile.text("", fileName)
+    }
+}

@@ -1,0 +1,119 @@
+/// Which figures a dataset holds: accounts (regnskab, R) or budget (B) of a year.
+public struct DatasetID: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Sendable {
+        case accounts = "R"
+        case budget = "B"
+    }
+
+    public let kind: Kind
+    public let year: Int
+
+    public init(kind: Kind, year: Int) {
+        self.kind = kind
+        self.year = year
+    }
+
+    /// Parses "R2024" or "b2021".
+    public init?(_ text: some StringProtocol) {
+        guard let first = text.first, let kind = Kind(rawValue: first.uppercased()),
+              text.count == 5, let year = Int(text.dropFirst()) else { return nil }
+        self.init(kind: kind, year: year)
+    }
+
+    public var description: String { "\(kind.rawValue)\(year)" }
+
+    /// "accounts 2024" / "budget 2021".
+    public var spelledOut: String {
+        "\(kind == .accounts ? "accounts" : "budget") \(year)"
+    }
+}
+
+/// Population on 1 January of the dataset's year, per municipality (indexed like
+/// `Dataset.municipalities`).
+public struct Population: Sendable {
+    /// All inhabitants.
+    public let totals: [Int]
+    /// Inhabitants by single year of age, 0 … `byAge[i].count - 1`, the last an open band
+    /// (e.g. 100+). Nil when the source has totals only.
+    public let byAge: [[Int]]?
+
+    public init(totals: [Int], byAge: [[Int]]?) {
+        self.totals = totals
+        self.byAge = byAge
+    }
+
+    /// The segment's head count, or nil when the segment needs ages the source lacks.
+    public func count(municipality index: Int, segment: Segment) -> Int? {
+        switch segment {
+        case .all:
+            return totals[index]
+        case .ages(let lower, let upper):
+            guard let ages = byAge?[index] else { return nil }
+            let top = min(upper ?? ages.count - 1, ages.count - 1)
+            guard lower <= top else { return 0 }
+            return ages[lower...top].reduce(0, +)
+        }
+    }
+}
+
+/// What the amounts are, for captions: the method's basis or the nearest the source offers.
+public enum AccountsBasis: Sendable, Equatable {
+    /// Dranst 1 (drift), all arts except art 0: the method's definition.
+    case operating
+    /// Statistics Denmark's published net per-inhabitant figures (INDL, art TOT), all dranst:
+    /// what the built-in real snapshot holds.
+    case publishedNetPerInhabitant
+
+    public var description: String {
+        switch self {
+        case .operating: "net operating expenditure (dranst 1, art ≠ 0)"
+        case .publishedNetPerInhabitant:
+            "net expenditure as published per inhabitant (REGK31 INDL, art TOT, all dranst; not operating-only)"
+        }
+    }
+}
+
+/// One dataset loaded into the engine: every figure a ranking needs, plus where it came from.
+public struct Dataset: Sendable {
+    public let id: DatasetID
+    /// "real" or "teaching": which collection the dataset belongs to.
+    public let collection: String
+    public let municipalities: [Municipality]
+    /// The functions the dataset holds, with their official labels.
+    public let functionLabels: [FunctionCode: String]
+    /// True when the dataset holds every function of its chart, so that a wildcard such as 5.30.*
+    /// can be summed. The real snapshot holds a selection of 25 functions: false.
+    public let chartIsComplete: Bool
+    /// Net spending in kroner per function, indexed like `municipalities`; nil = no figure.
+    public let spending: [FunctionCode: [Int?]]
+    public let population: Population
+    public let basis: AccountsBasis
+    /// The provenance of every result computed from this dataset; `definition` is filled per result.
+    public let provenance: Provenance
+    /// What the collection lacks and how to get it; shown when an analysis needs it.
+    public let limitationHint: String?
+
+    public init(
+        id: DatasetID, collection: String, municipalities: [Municipality],
+        functionLabels: [FunctionCode: String], chartIsComplete: Bool, spending: [FunctionCode: [Int?]],
+        population: Population, basis: AccountsBasis, provenance: Provenance, limitationHint: String? = nil
+    ) {
+        self.id = id
+        self.collection = collection
+        self.municipalities = municipalities
+        self.functionLabels = functionLabels
+        self.chartIsComplete = chartIsComplete
+        self.spending = spending
+        self.population = population
+        self.basis = basis
+        self.provenance = provenance
+        self.limitationHint = limitationHint
+    }
+
+    /// "R2024" for the real collection, "teaching R2020" otherwise.
+    public var name: String {
+        collection == "real" ? id.description : "\(collection) \(id)"
+    }
+
+    public var functions: [FunctionCode] { functionLabels.keys.sorted() }
+}

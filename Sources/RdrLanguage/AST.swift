@@ -1,0 +1,88 @@
+import RdrEngine
+
+/// One statement of a script or prompt line, with the span it was written in.
+public struct Statement: Sendable {
+    public let kind: Kind
+    public let range: SourceRange
+
+    public enum Kind: Sendable {
+        /// `load [real|teaching] R2020`
+        case load(collection: Located<String>?, dataset: Located<String>)
+        /// `rank …`, `gap …` or a result's name, evaluated and kept as the last result.
+        case query(Query)
+        /// `let NAME = QUERY`
+        case bind(name: Located<String>, query: Query)
+        /// `show NAME [as FORMAT]`
+        case show(name: Located<String>, format: Located<String>?)
+        /// `export [NAME] to PATH`
+        case export(name: Located<String>?, path: Located<String>)
+        /// `drop NAME`
+        case drop(name: Located<String>)
+        /// `define area KEY ["Title"] = PATTERNS [except PATTERNS] [per SEGMENT]`
+        case defineArea(key: Located<String>, title: String?, include: [FunctionPattern],
+                        exclude: [FunctionPattern], segment: Segment)
+        /// `area NAME`: one area's definition and the functions it sums in the loaded dataset.
+        case describeArea(Target)
+        /// `set format FORMAT`
+        case setFormat(Located<String>)
+        /// `run PATH`
+        case run(path: Located<String>)
+        /// `help [TOPIC]`
+        case help(topic: Located<String>?)
+        /// Listings: `areas`, `results`, `datasets`, `municipalities`, `functions`.
+        case list(Listing)
+        case quit
+    }
+
+    public enum Listing: String, Sendable, CaseIterable {
+        case areas, results, datasets, municipalities, functions
+    }
+}
+
+/// Something that yields a result set.
+public enum Query: Sendable {
+    case rank(RankQuery)
+    case gap(GapQuery)
+    /// A named result (or `_`, the last result), optionally shown in another format.
+    case reference(Located<String>)
+}
+
+/// `rank TARGET [per SEGMENT] [top N | bottom N | for NAME, NAME …]`
+public struct RankQuery: Sendable {
+    public let target: Target
+    public let segment: Located<Segment>?
+    public let selection: Selection
+
+    public enum Selection: Sendable {
+        case all
+        case top(Int)
+        case bottom(Int)
+        case only([Located<String>])
+    }
+}
+
+/// `gap NAME to PLACE [in TARGET] [per SEGMENT]`: one area, or the overview when no area is named.
+public struct GapQuery: Sendable {
+    public let municipality: Located<String>
+    public let place: Located<Place>
+    public let target: Target?
+    public let segment: Located<Segment>?
+
+    public enum Place: Sendable, Equatable {
+        case number(Int)
+        case median
+    }
+}
+
+/// What is ranked: an area by name, or a function code or pattern.
+public enum Target: Sendable {
+    case area(Located<String>)
+    case functions(Located<FunctionPattern>)
+
+    public var range: SourceRange {
+        switch self {
+        case .area(let name): name.range
+        case .functions(let pattern): pattern.range
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import RdrData
+import RdrEngine
+import RdrRender
+
+/// Candidates for tab completion at the prompt, from the statement typed so far.
+extension Session {
+    /// The words that could complete `word`, the partial word before the cursor, given the text of
+    /// the line before it. Nil means "complete a file name" (after run, and export … to).
+    public func completions(forWord word: String, after prefix: String) -> [String]? {
+        let words = prefix.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == ";" })
+            .map { $0.lowercased() }
+        let first = words.first ?? ""
+        let previous = words.last ?? ""
+        let candidates: [String]
+        if words.isEmpty || prefix.trimmingTrailingSpaces.hasSuffix(";") {
+            candidates = commandWords + results.map(\.name)
+        } else if first == "run" || (first == "export" && previous == "to") {
+            return nil
+        } else {
+            candidates = self.candidates(first: first, previous: previous, count: words.count)
+        }
+        let key = NameMatcher<String>.fold(word)
+        var seen = Set<String>()
+        return candidates.filter { NameMatcher<String>.fold($0).hasPrefix(key) && seen.insert($0).inserted }
+    }
+
+    private func candidates(first: String, previous: String, count: Int) -> [String] {
+        switch previous {
+        case "load": return ["real", "teaching"] + datasetNames("real")
+        case "real", "teaching": return first == "load" ? datasetNames(previous) : []
+        case "rank", "area", "in": return areas.map(\.key)
+        case "gap", "for": return municipalityNames
+        case "per": return ["capita", "0-5", "6-16", "0-17", "16-64", "18-64", "65+", "80+"]
+        case "as": return OutputFormat.allCases.map(\.rawValue)
+        case "set": return ["format"]
+        case "format": return OutputFormat.allCases.map(\.rawValue)
+        case "show", "drop", "export", "=": return results.map(\.name)
+        case "help": return Help.topics.map(\.name)
+        case "define": return ["area"]
+        case "to": return first == "gap" ? ["median", "25", "40", "50"] : []
+        default: break
+        }
+        switch first {
+        case "gap": return count == 2 ? ["to"] : ["in", "per"]
+        case "rank": return ["per", "top", "bottom", "for"] + (count > 3 ? municipalityNames : [])
+        case "let": return count == 2 ? ["="] : ["rank", "gap"]
+        default: return []
+        }
+    }
+
+    private var municipalityNames: [String] {
+        (dataset?.municipalities ?? (try? dataCollection("real").municipalities) ?? []).map(\.name)
+    }
+
+    private func datasetNames(_ collection: String) -> [String] {
+        ((try? dataCollection(collection).datasets) ?? []).map(\.description)
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingSpaces: Substring {
+        var text = self[...]
+        while text.last == " " { text = text.dropLast() }
+        return text
+    }
+}

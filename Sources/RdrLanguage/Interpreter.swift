@@ -1,0 +1,265 @@
+import Foundation
+import RdrData
+import RdrEngine
+import RdrRender
+
+/// Runs statements against a session. Errors are diagnostics pointing at the part of the
+/// statement that was wrong; nothing in the session changes when a statement fails.
+extension Session {
+    func execute(_ statement: Statement, emit: (Output) -> Void) throws {
+        switch statement.kind {
+        case let .load(collection, dataset):
+            try load(collection: collection, dataset: dataset, emit: emit)
+        case .query(let query):
+            let result = try evaluate(query, at: statement.range)
+            if case .reference = query {} else { keep(result, as: nil) }
+            emit(.result(result, format: nil))
+        case let .bind(name, query):
+            let result = try evaluate(query, at: statement.range)
+            keep(result, as: name.value)
+            emit(.message("\(name.value) = \(result.title) (\(rowCount(result)))"))
+        case let .show(name, format):
+            emit(.result(try storedResult(name), format: try format.map(outputFormat)))
+        case let .export(name, path):
+            try export(name: name, path: path, at: statement.range, emit: emit)
+        case .drop(let name):
+            _ = try storedResult(name)
+            _ = drop(name.value)
+            emit(.message("Dropped \(name.value)."))
+        case let .defineArea(key, title, include, exclude, segment):
+            if FunctionPattern(key.value) != nil {
+                throw Diagnostic("an area's name cannot be a function code; choose a name such as Botilbud", at: key.range)
+            }
+            let area = AreaDefinition(key: key.value, title: title, include: include, exclude: exclude, segment: segment)
+            let replaced = define(area)
+            emit(.message("\(replaced ? "Redefined" : "Defined") area \(area.key) = \(area.functionsText) per \(segment)."))
+        case .describeArea(let target):
+            emit(.result(try describe(target), format: nil))
+        case .setFormat(let name):
+            format = try outputFormat(name)
+            emit(.message("Output format: \(format.rawValue)."))
+        case .run(let path):
+            let url = resolve(path.value)
+            guard let data = FileManager.default.contents(atPath: url.path),
+                  let text = String(data: data, encoding: .utf8) else {
+                throw Diagnostic("cannot read script '\(path.value)': no such readable UTF-8 file", at: path.range)
+            }
+            try runNested(Source(name: path.value, text: text), emit: emit)
+        case .help(let topic):
+            emit(.message(try Help.text(for: topic)))
+        case .list(let listing):
+            emit(.result(try list(listing), format: nil))
+        case .quit:
+            emit(.quit)
+        }
+    }
+
+    // MARK: Loading
+
+    private func load(collection name: Located<String>?, dataset: Located<String>, emit: (Output) -> Void) throws {
+        let id = DatasetID(dataset.value)!  // the parser accepted only valid ids
+        let loaded: Dataset
+        do {
+            loaded = try dataCollection(name?.value ?? "real").dataset(id)
+        } catch {
+            throw Diagnostic(error.description, at: dataset.range)
+        }
+        use(loaded)
+        let ages = loaded.population.byAge == nil ? "population totals" : "population by age"
+        let what = loaded.provenance.invented
+            ? "INVENTED figures for \(loaded.municipalities.count) fictional municipalities"
+            : "\(loaded.municipalities.count) municipalities"
+        emit(.message("Loaded \(loaded.name) (\(loaded.id.spelledOut)): \(what), \(loaded.functionLabels.count) functions, "
+                      + "\(ages) on 1 January \(loaded.id.year). Source: \(loaded.provenance.source)."))
+    }
+
+    private func requireDataset(at range: SourceRange) throws(Diagnostic) -> Dataset {
+        guard let dataset else {
+            throw Diagnostic("no dataset is loaded; start with load R2024 (real) or load teaching R2020", at: range)
+        }
+        return dataset
+    }
+
+    // MARK: Queries
+
+    private func evaluate(_ query: Query, at range: SourceRange) throws -> ResultSet {
+        switch query {
+        case .reference(let name): return try storedResult(name)
+        case .rank(let rank): return try evaluate(rank, at: range)
+        case .gap(let gap): return try evaluate(gap, at: range)
+        }
+    }
+
+    private func evaluate(_ query: RankQuery, at range: SourceRange) throws -> ResultSet {
+        let dataset = try requireDataset(at: range)
+        let area = try self.area(query.target, in: dataset)
+        let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
+            at: { $0.isSegmentError ? query.segment?.range ?? query.target.range : query.target.range }
+        let selection: RowSelection = switch query.selection {
+        case .all: .all
+        case .top(let n): .top(n)
+        case .bottom(let n): .bottom(n)
+        case .only(let names): .only(try names.map { try municipality($0, in: dataset) })
+        }
+        return ranking.resultSet(showing: selection)
+    }
+
+    private func evaluate(_ query: GapQuery, at range: SourceRange) throws -> ResultSet {
+        let dataset = try requireDataset(at: range)
+        let municipality = try self.municipality(query.municipality, in: dataset)
+        guard let target = query.target else {
+            if let segment = query.segment {
+                throw Diagnostic("per needs an area: the overview uses each area's own segment; "
+                                 + "write gap \(query.municipality.value) to … in AREA per \(segment.value)", at: segment.range)
+            }
+            return try overview(municipality, query.place, in: dataset)
+        }
+        let area = try self.area(target, in: dataset)
+        let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
+            at: { $0.isSegmentError ? query.segment?.range ?? target.range : target.range }
+        let place = switch query.place.value {
+        case .number(let n): n
+        case .median: ranking.entries.count / 2 + 1
+        }
+        let gap = try engine { () throws(EngineError) in try ranking.gap(for: municipality, toPlace: place) }
+            at: { if case .notRanked = $0 { query.municipality.range } else { query.place.range } }
+        return gap.resultSet(ranking: ranking)
+    }
+
+    private func overview(_ municipality: Municipality, _ place: Located<GapQuery.Place>,
+                          in dataset: Dataset) throws -> ResultSet {
+        let count = dataset.municipalities.count
+        let number: Int = switch place.value {
+        case .number(let n): n
+        case .median: count / 2 + 1
+        }
+        guard (1...count).contains(number) else {
+            throw Diagnostic(EngineError.placeOutOfRange(place: number, ranked: count).description, at: place.range)
+        }
+        let overview = dataset.overview(for: municipality, toPlace: number, areas: areas)
+        if overview.computedCount == 0, let first = overview.rows.first, case .failure(let error) = first.outcome {
+            throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: place.range)
+        }
+        return overview.resultSet(dataset: dataset)
+    }
+
+    /// Runs an engine computation, turning its error into a diagnostic at the spot `range` picks.
+    private func engine<T>(_ body: () throws(EngineError) -> T,
+                           at range: (EngineError) -> SourceRange) throws(Diagnostic) -> T {
+        do {
+            return try body()
+        } catch {
+            throw Diagnostic(error.description, at: range(error))
+        }
+    }
+
+    // MARK: Names
+
+    func area(_ target: Target, in dataset: Dataset?) throws(Diagnostic) -> AreaDefinition {
+        switch target {
+        case .functions(let pattern):
+            let label: String? = if case .function(let code) = pattern.value { dataset?.functionLabels[code] } else { nil }
+            return AreaDefinition(pattern: pattern.value, label: label)
+        case .area(let name):
+            switch NameMatcher(areas, names: { [$0.key, $0.title] }).match(name.value) {
+            case .found(let area): return area
+            case .notFound(let suggestions):
+                throw Diagnostic("unknown area '\(name.value)'" + didYouMean(suggestions, otherwise: "type areas for the list"),
+                                 at: name.range)
+            }
+        }
+    }
+
+    private func municipality(_ name: Located<String>, in dataset: Dataset) throws -> Municipality {
+        let matcher = NameMatcher(dataset.municipalities) { [$0.name, String($0.code)] }
+        switch matcher.match(name.value) {
+        case .found(let municipality):
+            return municipality
+        case .notFound(let suggestions):
+            if !suggestions.isEmpty {
+                throw Diagnostic("unknown municipality '\(name.value)' in \(dataset.name)" + didYouMean(suggestions, otherwise: ""),
+                                 at: name.range)
+            }
+            let other = dataset.collection == "real" ? "teaching" : "real"
+            if let elsewhere = try? dataCollection(other),
+               case .found(let found) = NameMatcher(elsewhere.municipalities, names: { [$0.name] }).match(name.value) {
+                let hint = other == "real" ? "load R2024 for the real municipalities"
+                    : "the teaching dataset's municipalities are fictional; load teaching R2020 to use them"
+                throw Diagnostic("\(found.name) is not in \(dataset.name); \(hint)", at: name.range)
+            }
+            throw Diagnostic("unknown municipality '\(name.value)' in \(dataset.name); type municipalities for the list",
+                             at: name.range)
+        }
+    }
+
+    private func storedResult(_ name: Located<String>) throws(Diagnostic) -> ResultSet {
+        if let result = result(named: name.value) { return result }
+        let names = results.map(\.name).filter { $0 != Session.lastName }
+        var message = "no result named '\(name.value)'"
+        let commands = NameMatcher(commandWords) { [$0] }
+        if case .notFound(let close) = NameMatcher(names, names: { [$0] }).match(name.value), let best = close.first {
+            message += "; did you mean \(best)?"
+        } else if case .notFound(let close) = commands.match(name.value), let best = close.first {
+            message = "unknown command '\(name.value)'; did you mean \(best)?"
+        } else if names.isEmpty {
+            message += "; make one with let NAME = rank …"
+        } else {
+            message += "; results has the list"
+        }
+        throw Diagnostic(message, at: name.range)
+    }
+
+    private func didYouMean(_ suggestions: [String], otherwise: String) -> String {
+        if let best = suggestions.first { return "; did you mean \(best)?" }
+        return otherwise.isEmpty ? "" : "; \(otherwise)"
+    }
+
+    private func outputFormat(_ name: Located<String>) throws(Diagnostic) -> OutputFormat {
+        guard let format = OutputFormat(name: name.value) else {
+            throw Diagnostic("unknown format '\(name.value)'; choose table, csv, markdown or json", at: name.range)
+        }
+        return format
+    }
+
+    private func rowCount(_ result: ResultSet) -> String {
+        result.rows.count == 1 ? "1 row" : "\(result.rows.count) rows"
+    }
+
+    // MARK: Export
+
+    private func export(name: Located<String>?, path: Located<String>, at range: SourceRange,
+                        emit: (Output) -> Void) throws {
+        let result: ResultSet
+        if let name {
+            result = try storedResult(name)
+        } else {
+            guard let last = self.result(named: Session.lastName) else {
+                throw Diagnostic("there is no result to export yet; run rank or gap first, or name one: export s to …", at: range)
+            }
+            result = last
+        }
+        guard let format = OutputFormat(path: path.value) else {
+            throw Diagnostic("cannot tell the format of '\(path.value)' from its extension; use .csv, .md, .json or .txt",
+                             at: path.range)
+        }
+        do {
+            try AtomicFile.write(Renderer(format: format).render(result), to: resolve(path.value).path)
+        } catch {
+            throw Diagnostic(error.description, at: path.range)
+        }
+        emit(.message("Exported \(name?.value ?? "the last result") (\(rowCount(result))) to \(path.value) as \(format.rawValue)."))
+    }
+
+    private func resolve(_ path: String) -> URL {
+        let expanded = (path as NSString).expandingTildeInPath
+        return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded)
+            : URL(fileURLWithPath: workingDirectory).appendingPathComponent(expanded)
+    }
+}
+
+extension EngineError {
+    var isSegmentError: Bool {
+        if case .segmentNeedsAges = self { return true }
+        return false
+    }
+}

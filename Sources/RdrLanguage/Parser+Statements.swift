@@ -1,0 +1,149 @@
+import RdrEngine
+
+/// The words that begin a statement, for parsing, help and completion.
+public let commandWords = [
+    "load", "rank", "gap", "let", "show", "export", "drop", "define", "area", "areas", "results",
+    "datasets", "municipalities", "kommuner", "functions", "set", "run", "param", "help", "quit", "exit",
+]
+
+extension Parser {
+    /// One statement; nil for `param` lines, which only set defaults (see ParameterExpansion).
+    mutating func statement() throws(Diagnostic) -> Statement? {
+        let start = current
+        guard start.kind == .word else {
+            throw unexpected("a command such as load, rank or gap (type help for the list)")
+        }
+        let keyword = start.text.lowercased()
+        advance()
+        let kind: Statement.Kind
+        switch keyword {
+        case "load": kind = try load()
+        case "rank": kind = .query(.rank(try rankQuery()))
+        case "gap": kind = .query(.gap(try gapQuery()))
+        case "let": kind = try binding()
+        case "show":
+            let name = try name("the name of a result, as in show s")
+            kind = .show(name: name, format: try formatSuffix())
+        case "export": kind = try export()
+        case "drop": kind = .drop(name: try name("the name of a result to drop"))
+        case "define": kind = try defineArea()
+        case "area": kind = .describeArea(try target())
+        case "set": kind = try setting()
+        case "run": kind = .run(path: try name("a script file, as in run budget.rdr"))
+        case "help":
+            kind = .help(topic: atStatementEnd ? nil : Located(advance().text.lowercased(), tokens[position - 1].range))
+        case "quit", "exit": kind = .quit
+        case "param":
+            advance(); advance(); advance()  // NAME = VALUE, recorded by ParameterExpansion
+            return nil
+        case "kommuner": kind = .list(.municipalities)
+        default:
+            if let listing = Statement.Listing(rawValue: keyword) {
+                kind = .list(listing)
+            } else if atStatementEnd || current.isKeyword("as") {
+                // A bare name shows a named result: `s`, `s as csv`.
+                let name = Located(start.text, start.range)
+                let format = try formatSuffix()
+                kind = format == nil ? .query(.reference(name)) : .show(name: name, format: format)
+            } else {
+                throw unknownCommand(start)
+            }
+        }
+        return Statement(kind: kind, range: range(from: start.range))
+    }
+
+    func unknownCommand(_ token: Token) -> Diagnostic {
+        let matcher = NameMatcher(commandWords) { [$0] }
+        var message = "unknown command '\(token.text)'"
+        if case .notFound(let suggestions) = matcher.match(token.text), let best = suggestions.first {
+            message += "; did you mean \(best)?"
+        } else {
+            message += "; type help for the list of commands"
+        }
+        return Diagnostic(message, at: token.range)
+    }
+
+    private mutating func load() throws(Diagnostic) -> Statement.Kind {
+        var collection: Located<String>?
+        if current.isKeyword("real") || current.isKeyword("teaching") {
+            let token = advance()
+            collection = Located(token.text.lowercased(), token.range)
+        }
+        let dataset = current
+        guard dataset.kind == .word, DatasetID(dataset.text) != nil else {
+            throw unexpected("a dataset such as R2024 (accounts 2024) or B2021 (budget 2021)")
+        }
+        advance()
+        return .load(collection: collection, dataset: Located(dataset.text.uppercased(), dataset.range))
+    }
+
+    private mutating func binding() throws(Diagnostic) -> Statement.Kind {
+        let name = try resultName()
+        _ = try expect(.equals, "'=' after 'let \(name.value)', as in let s = rank Skole")
+        let query: Query
+        if accept("rank") {
+            query = .rank(try rankQuery())
+        } else if accept("gap") {
+            query = .gap(try gapQuery())
+        } else if current.kind == .word, !commandWords.contains(current.text.lowercased()) {
+            let token = advance()
+            query = .reference(Located(token.text, token.range))
+        } else {
+            throw unexpected("rank, gap or the name of a result after '='")
+        }
+        return .bind(name: name, query: query)
+    }
+
+    /// A result's name: a word that is not a command, so that typing it alone shows it.
+    private mutating func resultName() throws(Diagnostic) -> Located<String> {
+        let token = current
+        guard token.kind == .word, token.text.first.map({ $0.isLetter || $0 == "_" }) == true,
+              token.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw unexpected("a name for the result (letters, digits and _), as in let s = rank Skole")
+        }
+        guard !commandWords.contains(token.text.lowercased()) else {
+            throw Diagnostic("'\(token.text)' is a command and cannot name a result; choose another name", at: token.range)
+        }
+        advance()
+        return Located(token.text, token.range)
+    }
+
+    private mutating func export() throws(Diagnostic) -> Statement.Kind {
+        var name: Located<String>?
+        if !current.isKeyword("to") {
+            name = try self.name("the name of a result, or 'to FILE' for the last result")
+        }
+        try expect("to", "before the file name, as in export s to aeldre.csv")
+        return .export(name: name, path: try self.name("a file name such as aeldre.csv"))
+    }
+
+    private mutating func setting() throws(Diagnostic) -> Statement.Kind {
+        try expect("format", "after set (set format table|csv|markdown|json)")
+        return .setFormat(try name("a format: table, csv, markdown or json"))
+    }
+
+    /// `as FORMAT`, when present.
+    private mutating func formatSuffix() throws(Diagnostic) -> Located<String>? {
+        guard accept("as") else { return nil }
+        return try name("a format after 'as': table, csv, markdown or json")
+    }
+
+    /// `define area KEY ["Title"] = PATTERNS [except PATTERNS] [per SEGMENT]`
+    private mutating func defineArea() throws(Diagnostic) -> Statement.Kind {
+        try expect("area", "after define, as in define area Botilbud = 5.38.50, 5.38.51 per 18-64")
+        let key = current
+        guard key.kind == .word, !key.text.contains("/") else {
+            throw unexpected("a short name for the area, as in define area Botilbud = …")
+        }
+        advance()
+        var title: String?
+        if current.kind == .string { title = advance().text }
+        _ = try expect(.equals, "'=' and the functions of the area, as in = 5.38.50, 5.38.51")
+        let include = try patterns()
+        var exclude: [FunctionPattern] = []
+        if accept("except") { exclude = try patterns() }
+        let segment = accept("per") ? try self.segment().value : .all
+        return .defineArea(key: Located(key.text, key.range), title: title, include: include,
+                           exclude: exclude, segment: segment)
+    }
+}

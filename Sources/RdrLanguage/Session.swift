@@ -1,0 +1,143 @@
+import Foundation
+import RdrData
+import RdrEngine
+import RdrRender
+
+/// What a statement produces for the person at the prompt or the reader of a script's output.
+public enum Output: Sendable {
+    /// A result set, in the given format or the session's.
+    case result(ResultSet, format: OutputFormat?)
+    case message(String)
+    case quit
+}
+
+/// A failed statement: the diagnostic and the source it points into (a `run` file's own source
+/// when the error is inside it).
+public struct ScriptError: Error, Sendable {
+    public let diagnostic: Diagnostic
+    public let source: Source
+
+    /// The message with file:line:column and the caret line.
+    public var formatted: String { DiagnosticFormatter().format(diagnostic, in: source) }
+}
+
+/// A notebook session: the loaded dataset, the area definitions, the named results and the
+/// settings. Feed it sources (a prompt line, a script); it emits outputs statement by statement.
+public final class Session {
+    /// The format results are shown in unless a statement names one.
+    public var format: OutputFormat
+    /// Values for `$name` in scripts, from `--set name=value`; `param` lines add defaults.
+    public var parameters: [String: String]
+    /// Relative paths in `run` and `export` are resolved against it.
+    public var workingDirectory: String
+
+    public private(set) var dataset: Dataset?
+    /// In definition order; a redefinition replaces the area in place.
+    public private(set) var areas: [AreaDefinition] = []
+    /// Named results in the order they were made. `_` is always the last result.
+    public private(set) var results: [(name: String, result: ResultSet)] = []
+
+    private var collections: [String: any DataCollection] = [:]
+    private var runDepth = 0
+
+    public init(format: OutputFormat = .table, parameters: [String: String] = [:],
+                workingDirectory: String = FileManager.default.currentDirectoryPath) throws(ScriptError) {
+        self.format = format
+        self.parameters = parameters
+        self.workingDirectory = workingDirectory
+        let areasSource: Source
+        do {
+            areasSource = Source(name: BuiltInAreas.fileName, text: try BuiltInAreas.source())
+        } catch {
+            throw ScriptError(diagnostic: Diagnostic(error.description, at: nil),
+                              source: Source(name: BuiltInAreas.fileName, text: ""))
+        }
+        try run(areasSource) { _ in }
+    }
+
+    /// Parses the whole source, then runs its statements in order, stopping at the first error.
+    /// A syntax error anywhere means nothing runs.
+    public func run(_ source: Source, emit: (Output) -> Void) throws(ScriptError) {
+        let statements: [Statement]
+        do {
+            statements = try Parser.parse(source, parameters: &parameters)
+        } catch {
+            throw ScriptError(diagnostic: error, source: source)
+        }
+        for statement in statements {
+            do {
+                try execute(statement, emit: emit)
+            } catch let error as Diagnostic {
+                throw ScriptError(diagnostic: error, source: source)
+            } catch let error as ScriptError {
+                throw error
+            } catch {
+                throw ScriptError(diagnostic: Diagnostic("\(error)", at: statement.range), source: source)
+            }
+            if case .quit = statement.kind { return }
+        }
+    }
+
+    /// The result `name` refers to (`_` is the last one).
+    public func result(named name: String) -> ResultSet? {
+        results.last { $0.name == name || (name == "_" && $0.name == lastName) }?.result
+    }
+
+    /// Renders an output in the session's format (or the one it asks for).
+    public func render(_ output: Output) -> String {
+        switch output {
+        case .result(let result, let format): Renderer(format: format ?? self.format).render(result)
+        case .message(let text): text.hasSuffix("\n") ? text : text + "\n"
+        case .quit: ""
+        }
+    }
+
+    // MARK: State changes used by the interpreter
+
+    static let lastName = "_"
+    private var lastName: String { Self.lastName }
+
+    func keep(_ result: ResultSet, as name: String?) {
+        results.removeAll { $0.name == Self.lastName || $0.name == name }
+        if let name { results.append((name, result)) }
+        results.append((Self.lastName, result))
+    }
+
+    func drop(_ name: String) -> Bool {
+        let before = results.count
+        results.removeAll { $0.name == name }
+        return results.count < before
+    }
+
+    func define(_ area: AreaDefinition) -> Bool {
+        let key = NameMatcher<AreaDefinition>.fold(area.key)
+        if let index = areas.firstIndex(where: { NameMatcher<AreaDefinition>.fold($0.key) == key }) {
+            areas[index] = area
+            return true
+        }
+        areas.append(area)
+        return false
+    }
+
+    func use(_ dataset: Dataset) {
+        self.dataset = dataset
+    }
+
+    func dataCollection(_ name: String) throws(DataError) -> any DataCollection {
+        if let cached = collections[name] { return cached }
+        let loaded: any DataCollection = name == "teaching" ? try TeachingData.load() : try RealSnapshot.load()
+        collections[name] = loaded
+        return loaded
+    }
+
+    /// Runs a nested script (`run FILE`), guarding against a script that runs itself.
+    func runNested(_ source: Source, emit: (Output) -> Void) throws(ScriptError) {
+        runDepth += 1
+        defer { runDepth -= 1 }
+        guard runDepth <= 16 else {
+            throw ScriptError(diagnostic: Diagnostic("run nests more than 16 deep; does a script run itself?", at: nil),
+                              source: source)
+        }
+        try run(source, emit: emit)
+    }
+}

@@ -1,0 +1,104 @@
+import RdrEngine
+
+/// JSON for programs: keys in a fixed order, two-space indentation, numbers as JSON numbers.
+enum JSONRenderer {
+    static func render(_ result: ResultSet) -> String {
+        let document = JSON.object([
+            ("title", .string(result.title)),
+            ("columns", .array(result.columns.map(column))),
+            ("rows", .array(result.rows.map { record($0, of: result) })),
+            ("footer", .array(result.footer.map { record($0, of: result) })),
+            ("notes", .array(result.notes.map(JSON.string))),
+            ("provenance", result.provenance.map(provenance) ?? .null),
+        ])
+        return document.serialized(indent: 0) + "\n"
+    }
+
+    private static func column(_ column: ResultSet.Column) -> JSON {
+        .object([("key", .string(column.key)), ("title", .string(column.title))])
+    }
+
+    private static func record(_ row: [ResultSet.Value], of result: ResultSet) -> JSON {
+        let cells = result.cells(of: row, for: .programs)
+        return .object(zip(result.columns, cells).map { column, cell in (column.key, JSON(cell)) })
+    }
+
+    private static func provenance(_ provenance: Provenance) -> JSON {
+        .object([
+            ("dataset", .string(provenance.dataset)),
+            ("source", .string(provenance.source)),
+            ("price_basis", .string(provenance.priceBasis)),
+            ("retrieved", .string(provenance.retrieved)),
+            ("definition", .string(provenance.definition)),
+            ("invented", .bool(provenance.invented)),
+        ])
+    }
+}
+
+/// Just enough of JSON to write a result: objects keep their keys in the order given.
+private indirect enum JSON {
+    case string(String)
+    /// A number already written in JSON syntax.
+    case number(String)
+    case bool(Bool)
+    case null
+    case array([JSON])
+    case object([(String, JSON)])
+
+    init(_ cell: Cell) {
+        switch cell {
+        case .text(let text): self = .string(text)
+        case .number(let number): self = .number(number)
+        case .missing, .blank: self = .null
+        }
+    }
+
+    func serialized(indent level: Int) -> String {
+        switch self {
+        case .string(let text): quoted(text)
+        case .number(let number): number
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        case .array(let elements):
+            block("[", "]", elements.map { $0.serialized(indent: level + 1) }, level: level)
+        case .object(let members):
+            block("{", "}", members.map { member($0, $1, indent: level + 1) }, level: level)
+        }
+    }
+
+    private func member(_ key: String, _ value: JSON, indent level: Int) -> String {
+        quoted(key) + ": " + value.serialized(indent: level)
+    }
+
+    /// Members one per line, indented one level deeper than the brackets; empty as "[]" or "{}".
+    private func block(_ open: String, _ close: String, _ members: [String], level: Int) -> String {
+        guard !members.isEmpty else { return open + close }
+        let inner = String(repeating: "  ", count: level + 1)
+        let outer = String(repeating: "  ", count: level)
+        return open + "\n" + members.map { inner + $0 }.joined(separator: ",\n") + "\n" + outer + close
+    }
+}
+
+/// A JSON string literal (RFC 8259): quote, backslash and every control character escaped.
+private func quoted(_ text: String) -> String {
+    var result = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": result += "\\\""
+        case "\\": result += "\\\\"
+        case "\n": result += "\\n"
+        case "\r": result += "\\r"
+        case "\t": result += "\\t"
+        case "\u{08}": result += "\\b"
+        case "\u{0C}": result += "\\f"
+        case ..<"\u{20}": result += "\\u" + hex4(scalar.value)
+        default: result.unicodeScalars.append(scalar)
+        }
+    }
+    return result + "\""
+}
+
+private func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 4 - digits.count) + digits
+}

@@ -1,0 +1,91 @@
+@preconcurrency import CReadline
+import Foundation
+import RdrLanguage
+
+/// The interactive prompt on GNU readline: line editing, history kept in a file between
+/// sessions, and tab completion from the session (keywords, areas, municipalities, results,
+/// and file names after run and export … to).
+struct Prompt {
+    let session: Session
+    let console: Console
+    let historyPath: String
+
+    func loop() {
+        CompletionBridge.session = session
+        rl_readline_name = UnsafePointer(strdup("rdr"))
+        rl_attempted_completion_function = { CompletionBridge.complete($0, $1, $2) }
+        ignoreInterruptAtPrompt()
+        loadHistory()
+        print("rdr 1.0 — type help, or quit. Start with: load teaching R2020 (invented) or load R2024 (real).")
+        var number = 0
+        while let pointer = readline("rdr> ") {
+            let line = String(cString: pointer)
+            free(pointer)
+            number += 1
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            add_history(line)
+            var quit = false
+            do {
+                try session.run(Source(name: "input", text: line)) { output in
+                    if case .quit = output { quit = true }
+                    console.write(output, session: session)
+                }
+            } catch {
+                console.error(error.formatted)
+            }
+            if quit { break }
+        }
+        saveHistory()
+    }
+
+    private func loadHistory() {
+        stifle_history(2000)
+        _ = read_history(historyPath)
+    }
+
+    /// Writes the history next to where it belongs, creating the folder; a failure is said, not fatal.
+    private func saveHistory() {
+        let folder = (historyPath as NSString).deletingLastPathComponent
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        if write_history(historyPath) != 0 {
+            console.error("rdr: could not save the history to \(historyPath)")
+        }
+    }
+
+    /// Ctrl-C clears the line being typed instead of ending rdr.
+    private func ignoreInterruptAtPrompt() {
+        signal(SIGINT) { _ in
+            write(STDOUT_FILENO, "\n", 1)
+            rl_on_new_line()
+            rl_replace_line("", 0)
+            rl_redisplay()
+        }
+    }
+}
+
+/// readline calls C functions; these reach the session through a global, set once before the loop.
+enum CompletionBridge {
+    nonisolated(unsafe) static var session: Session?
+    nonisolated(unsafe) static var candidates: [String] = []
+
+    static func complete(_ text: UnsafePointer<CChar>?, _ start: Int32, _ end: Int32)
+        -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+    {
+        let word = text.map { String(cString: $0) } ?? ""
+        let line = rl_line_buffer.map { String(cString: $0) } ?? ""
+        let prefix = String(decoding: Array(line.utf8.prefix(Int(start))), as: UTF8.self)
+        guard let found = session?.completions(forWord: word, after: prefix) else {
+            rl_attempted_completion_over = 0  // file names
+            return nil
+        }
+        rl_attempted_completion_over = 1
+        candidates = found
+        return rl_completion_matches(text) { _, state in CompletionBridge.generate(state) }
+    }
+
+    static func generate(_ state: Int32) -> UnsafeMutablePointer<CChar>? {
+        let index = Int(state)
+        guard index < candidates.count else { return nil }
+        return strdup(candidates[index])
+    }
+}

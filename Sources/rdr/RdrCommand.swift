@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import RdrLanguage
+import RdrRender
+
+/// The shell around the language: arguments, files, standard streams and the prompt.
+@main
+struct RdrCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rdr",
+        abstract: "Find økonomisk råderum: rank Danish municipalities' spending per person, area by area.",
+        discussion: """
+            Without a script, rdr opens a prompt (type help). Examples:
+              rdr
+              rdr examples/budget-round.rdr --set kommune=Korsbæk --set place=30
+              rdr -c 'load teaching R2020; gap Korsbæk to 40' --format csv
+            """,
+        version: "rdr 1.0.0")
+
+    @Argument(help: "A script (.rdr) to run; stops at the first error.")
+    var script: String?
+
+    @Option(name: .short, help: "Statements to run instead of a script, separated by ';'.")
+    var command: String?
+
+    @Option(name: .customLong("set"), help: ArgumentHelp("A script parameter, used as $NAME.", valueName: "NAME=VALUE"))
+    var parameters: [String] = []
+
+    @Option(help: "table, csv, markdown or json (default: table on a terminal, csv otherwise).")
+    var format: String?
+
+    @Option(help: "Where the prompt keeps its history (default: $XDG_STATE_HOME/rdr/history).")
+    var historyFile: String?
+
+    func validate() throws {
+        if script != nil && command != nil {
+            throw ValidationError("give a script or -c, not both")
+        }
+        if let format, OutputFormat(name: format) == nil {
+            throw ValidationError("unknown format '\(format)'; choose table, csv, markdown or json")
+        }
+        for parameter in parameters where !parameter.contains("=") || parameter.hasPrefix("=") {
+            throw ValidationError("--set takes NAME=VALUE, as in --set kommune=Korsbæk; got '\(parameter)'")
+        }
+    }
+
+    func run() throws {
+        let console = Console(format: format.flatMap(OutputFormat.init(name:)))
+        let session: Session
+        do {
+            session = try Session(format: console.defaultFormat, parameters: parsedParameters)
+        } catch {
+            console.error(error.formatted)
+            throw ExitCode.failure
+        }
+        let succeeded: Bool
+        if let command {
+            succeeded = console.run(Source(name: "-c", text: command), in: session)
+        } else if let script {
+            guard let data = FileManager.default.contents(atPath: script), let text = String(data: data, encoding: .utf8) else {
+                console.error("rdr: cannot read script '\(script)': no such readable UTF-8 file")
+                throw ExitCode.failure
+            }
+            succeeded = console.run(Source(name: script, text: text), in: session)
+        } else if isatty(STDIN_FILENO) == 1 {
+            Prompt(session: session, console: console, historyPath: historyPath).loop()
+            succeeded = true
+        } else {
+            succeeded = console.runLines(name: "<stdin>", in: session)
+        }
+        if !succeeded { throw ExitCode.failure }
+    }
+
+    private var parsedParameters: [String: String] {
+        var result: [String: String] = [:]
+        for parameter in parameters {
+            let parts = parameter.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            result[String(parts[0])] = String(parts[1])
+        }
+        return result
+    }
+
+    private var historyPath: String {
+        if let historyFile { return historyFile }
+        let environment = ProcessInfo.processInfo.environment
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.local/state"
+        return state + "/rdr/history"
+    }
+}
