@@ -36,7 +36,10 @@ let package = Package(
         .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine"]),
         .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender"]),
         .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["rdr"]),
+        // Runs the built binary for the end-to-end and example (transcript) tests.
+        .target(name: "RdrTestSupport", path: "Tests/RdrTestSupport"),
+        .testTarget(name: "EndToEndTests", dependencies: ["rdr", "RdrTestSupport"]),
+        .testTarget(name: "ExampleTests", dependencies: ["rdr", "RdrTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

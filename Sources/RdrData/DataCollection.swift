@@ -18,8 +18,8 @@ func readMunicipalities(_ file: CSVFile) throws(DataError) -> [Municipality] {
     let region = try file.column("region"), group = try file.column("dst_group")
     var result: [Municipality] = []
     for row in file.rows {
-        result.append(Municipality(code: try file.int(row.fields[code], line: row.line), name: row.fields[name],
-                                   region: row.fields[region], group: row.fields[group]))
+        result.append(Municipality(code: try file.int(row, code), name: file.text(row, name),
+                                   region: file.text(row, region), group: file.text(row, group)))
     }
     return result
 }
@@ -28,10 +28,10 @@ func readMunicipalities(_ file: CSVFile) throws(DataError) -> [Municipality] {
 func readFunctionLabels(_ file: CSVFile) throws(DataError) -> [FunctionCode: String] {
     var labels: [FunctionCode: String] = [:]
     for row in file.rows {
-        guard let code = FunctionCode(row.fields[0]) else {
-            throw DataError.damaged(file: file.name, line: row.line, reason: "'\(row.fields[0])' is not a function code")
+        guard let code = FunctionCode(file.text(row, 0)) else {
+            throw DataError.damaged(file: file.name, line: row.line, reason: "'\(file.text(row, 0))' is not a function code")
         }
-        labels[code] = row.fields[1]
+        labels[code] = file.text(row, 1)
     }
     return labels
 }

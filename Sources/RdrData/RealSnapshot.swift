@@ -9,10 +9,12 @@ public struct RealSnapshot: DataCollection {
     public let municipalities: [Municipality]
     public let datasets: [DatasetID]
     private let functionLabels: [FunctionCode: String]
+    private let index: [Int: Int]
     /// Population totals by year, indexed like `municipalities`.
     private let totals: [Int: [Int]]
-    /// Published kr. per inhabitant by year and function, indexed like `municipalities`.
-    private let perInhabitant: [Int: [FunctionCode: [Int?]]]
+    /// The accounts file, and its rows by year: a year's figures are read when it is loaded.
+    private let accounts: CSVFile
+    private let rowsByYear: [Int: [CSVFile.Row]]
 
     static let folder = "real"
     static let hint = "the built-in real snapshot holds 25 functions (`functions` lists them) and population "
@@ -26,44 +28,44 @@ public struct RealSnapshot: DataCollection {
         let population = try BundledFile.csv(folder, "population_jan1_2016_2026.csv")
         var totals: [Int: [Int]] = [:]
         for row in population.rows {
-            let code = try population.int(row.fields[0], line: row.line)
-            guard let i = index[code] else { continue }  // code 0: the whole country
-            let year = try population.int(row.fields[1], line: row.line)
-            totals[year, default: Array(repeating: 0, count: municipalities.count)][i] =
-                try population.int(row.fields[2], line: row.line)
+            guard let i = index[try population.int(row, 0)] else { continue }  // code 0: the whole country
+            let year = try population.int(row, 1)
+            totals[year, default: Array(repeating: 0, count: municipalities.count)][i] = try population.int(row, 2)
         }
 
         let accounts = try BundledFile.csv(folder, "regk31_kr_per_inhabitant.csv")
-        var perInhabitant: [Int: [FunctionCode: [Int?]]] = [:]
+        var rowsByYear: [Int: [CSVFile.Row]] = [:]
         for row in accounts.rows {
-            let code = try accounts.int(row.fields[1], line: row.line)
-            guard let i = index[code] else { continue }
-            let year = try accounts.int(row.fields[0], line: row.line)
-            guard let function = FunctionCode(row.fields[2]), labels[function] != nil else {
-                throw DataError.damaged(file: accounts.name, line: row.line,
-                                        reason: "'\(row.fields[2])' is not a function of functions.csv")
-            }
-            let value = row.fields[3] == ".." ? nil : try accounts.int(row.fields[3], line: row.line)
-            perInhabitant[year, default: [:]][function, default: Array(repeating: nil, count: municipalities.count)][i] = value
+            rowsByYear[try accounts.int(row, 0), default: []].append(row)
         }
         return RealSnapshot(
             municipalities: municipalities,
-            datasets: perInhabitant.keys.filter { totals[$0] != nil }.sorted().map { DatasetID(kind: .accounts, year: $0) },
-            functionLabels: labels, totals: totals, perInhabitant: perInhabitant)
+            datasets: rowsByYear.keys.filter { totals[$0] != nil }.sorted().map { DatasetID(kind: .accounts, year: $0) },
+            functionLabels: labels, index: index, totals: totals, accounts: accounts, rowsByYear: rowsByYear)
     }
 
     public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
-        guard datasets.contains(id), let totals = totals[id.year], let figures = perInhabitant[id.year] else {
+        guard datasets.contains(id), let totals = totals[id.year], let rows = rowsByYear[id.year] else {
             let hint = id.kind == .budget
                 ? "budgets (BUDK32) are not in the snapshot; `load teaching \(id)` has invented ones for teaching"
                 : "`load teaching \(id)` has invented figures for teaching"
             throw DataError.notInCollection(requested: id.description, collection: title,
                                             available: datasets.map(\.description), hint: hint)
         }
-        // Total kroner = published kr. per inhabitant × population on 1 January, the relation the
-        // snapshot's README verified; dividing by that population gives the published figure back exactly.
-        let spending = figures.mapValues { column in
-            column.enumerated().map { i, value in value.map { $0 * totals[i] } }
+        var spending: [FunctionCode: [Int?]] = [:]
+        for function in functionLabels.keys {
+            spending[function] = Array(repeating: nil, count: municipalities.count)
+        }
+        for row in rows {
+            guard let i = index[try accounts.int(row, 1)] else { continue }  // code 0: the whole country
+            guard let function = accounts.functionCode(row, 2), spending[function] != nil else {
+                throw DataError.damaged(file: accounts.name, line: row.line,
+                                        reason: "'\(accounts.text(row, 2))' is not a function of functions.csv")
+            }
+            guard !accounts.isMissing(row, 3) else { continue }
+            // Total kroner = published kr. per inhabitant × population on 1 January, the relation the
+            // snapshot's README verified; dividing by that population gives the published figure back exactly.
+            spending[function]![i] = try accounts.int(row, 3) * totals[i]
         }
         return Dataset(
             id: id, collection: name, municipalities: municipalities, functionLabels: functionLabels,

@@ -2,17 +2,20 @@ import Foundation
 
 /// Reads the files shipped in the package's resource bundle.
 enum BundledFile {
-    static func text(_ folder: String, _ file: String) throws(DataError) -> String {
+    static func bytes(_ folder: String, _ file: String) throws(DataError) -> [UInt8] {
         let name = folder.isEmpty ? file : "\(folder)/\(file)"
         guard let url = Bundle.module.resourceURL?.appendingPathComponent(name),
-              let data = FileManager.default.contents(atPath: url.path),
-              let text = String(data: data, encoding: .utf8)
+              let data = FileManager.default.contents(atPath: url.path)
         else { throw DataError.missingResource(name) }
-        return text
+        return [UInt8](data)
+    }
+
+    static func text(_ folder: String, _ file: String) throws(DataError) -> String {
+        String(decoding: try bytes(folder, file), as: UTF8.self)
     }
 
     static func csv(_ folder: String, _ file: String) throws(DataError) -> CSVFile {
-        try CSVFile(name: "\(folder)/\(file)", text: text(folder, file))
+        try CSVFile(name: "\(folder)/\(file)", bytes: bytes(folder, file))
     }
 }
 

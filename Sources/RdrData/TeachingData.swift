@@ -9,10 +9,14 @@ public struct TeachingData: DataCollection {
     public let municipalities: [Municipality]
     public let datasets: [DatasetID]
     private let functionLabels: [FunctionCode: String]
-    /// Population by age per year, indexed like `municipalities`.
-    private let ages: [Int: [[Int]]]
-    /// Net operating spending in kroner per dataset and function.
-    private let spending: [DatasetID: [FunctionCode: [Int?]]]
+    private let index: [Int: Int]
+    /// The files and their rows by year or dataset; a dataset's figures are read when it is loaded.
+    private let population: CSVFile
+    private let populationRows: [Int: [CSVFile.Row]]
+    private let expenditure: CSVFile
+    /// The functions of the expenditure file's columns, from the third on.
+    private let columns: [FunctionCode]
+    private let expenditureRows: [DatasetID: [CSVFile.Row]]
 
     static let folder = "teaching"
 
@@ -20,61 +24,67 @@ public struct TeachingData: DataCollection {
         let municipalities = try readMunicipalities(BundledFile.csv(folder, "municipalities.csv"))
         let labels = try readFunctionLabels(BundledFile.csv(folder, "functions.csv"))
         let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
-        let empty = Array(repeating: [Int](), count: municipalities.count)
 
         let population = try BundledFile.csv(folder, "population.csv")
-        var ages: [Int: [[Int]]] = [:]
+        var populationRows: [Int: [CSVFile.Row]] = [:]
         for row in population.rows {
-            let i = try municipalityIndex(row.fields[0], in: population, line: row.line, index: index)
-            let year = try population.int(row.fields[1], line: row.line)
-            var counts: [Int] = []
-            for field in row.fields.dropFirst(2) { counts.append(try population.int(field, line: row.line)) }
-            ages[year, default: empty][i] = counts
+            populationRows[try population.int(row, 1), default: []].append(row)
         }
 
         let expenditure = try BundledFile.csv(folder, "expenditure.csv")
-        var functions: [FunctionCode] = []
+        var columns: [FunctionCode] = []
         for key in expenditure.header.dropFirst(2) {
             guard let code = FunctionCode(key), labels[code] != nil else {
                 throw DataError.damaged(file: expenditure.name, line: 1, reason: "'\(key)' is not a function of functions.csv")
             }
-            functions.append(code)
+            columns.append(code)
         }
-        var spending: [DatasetID: [FunctionCode: [Int?]]] = [:]
+        var expenditureRows: [DatasetID: [CSVFile.Row]] = [:]
         for row in expenditure.rows {
-            guard let id = DatasetID(row.fields[0]) else {
-                throw DataError.damaged(file: expenditure.name, line: row.line, reason: "'\(row.fields[0])' is not a dataset such as R2020")
+            guard let id = DatasetID(expenditure.text(row, 0)) else {
+                throw DataError.damaged(file: expenditure.name, line: row.line,
+                                        reason: "'\(expenditure.text(row, 0))' is not a dataset such as R2020")
             }
-            let i = try municipalityIndex(row.fields[1], in: expenditure, line: row.line, index: index)
-            for (function, field) in zip(functions, row.fields.dropFirst(2)) {
-                // The file is in 1,000 kr., like Statistics Denmark's LOBM; the engine counts kroner.
-                let thousands = try expenditure.int(field, line: row.line)
-                spending[id, default: [:]][function, default: Array(repeating: nil, count: municipalities.count)][i] = thousands * 1000
-            }
+            expenditureRows[id, default: []].append(row)
         }
-        let order: (DatasetID, DatasetID) -> Bool = { ($0.kind == .budget ? 1 : 0, $0.year) < ($1.kind == .budget ? 1 : 0, $1.year) }
-        return TeachingData(municipalities: municipalities, datasets: spending.keys.sorted(by: order),
-                            functionLabels: labels, ages: ages, spending: spending)
-    }
-
-    private static func municipalityIndex(_ field: String, in file: CSVFile, line: Int,
-                                          index: [Int: Int]) throws(DataError) -> Int {
-        guard let i = index[try file.int(field, line: line)] else {
-            throw DataError.damaged(file: file.name, line: line, reason: "municipality \(field) is not in municipalities.csv")
+        let order: (DatasetID, DatasetID) -> Bool = {
+            ($0.kind == .budget ? 1 : 0, $0.year) < ($1.kind == .budget ? 1 : 0, $1.year)
         }
-        return i
+        return TeachingData(
+            municipalities: municipalities,
+            datasets: expenditureRows.keys.filter { populationRows[$0.year] != nil }.sorted(by: order),
+            functionLabels: labels, index: index, population: population, populationRows: populationRows,
+            expenditure: expenditure, columns: columns, expenditureRows: expenditureRows)
     }
 
     public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
-        guard let figures = spending[id], let byAge = ages[id.year],
-              byAge.allSatisfy({ !$0.isEmpty }) else {
+        guard let rows = expenditureRows[id], let ageRows = populationRows[id.year] else {
             throw DataError.notInCollection(requested: id.description, collection: title,
-                                            available: datasets.map(\.description),
-                                            hint: "choose one of those")
+                                            available: datasets.map(\.description), hint: "choose one of those")
+        }
+        var byAge = Array(repeating: [Int](), count: municipalities.count)
+        for row in ageRows {
+            let i = try municipalityIndex(row, column: 0, in: population)
+            var counts: [Int] = []
+            counts.reserveCapacity(row.fields.count - 2)
+            for column in 2..<row.fields.count { counts.append(try population.int(row, column)) }
+            byAge[i] = counts
+        }
+        if let lacking = byAge.firstIndex(where: \.isEmpty) {
+            throw DataError.damaged(file: population.name, line: 1,
+                                    reason: "no population \(id.year) for \(municipalities[lacking].name)")
+        }
+        var table = Array(repeating: [Int?](repeating: nil, count: municipalities.count), count: columns.count)
+        for row in rows {
+            let i = try municipalityIndex(row, column: 1, in: expenditure)
+            for column in columns.indices {
+                // The file is in 1,000 kr., like Statistics Denmark's LOBM; the engine counts kroner.
+                table[column][i] = try expenditure.int(row, column + 2) * 1000
+            }
         }
         return Dataset(
             id: id, collection: name, municipalities: municipalities, functionLabels: functionLabels,
-            chartIsComplete: true, spending: figures,
+            chartIsComplete: true, spending: Dictionary(uniqueKeysWithValues: zip(columns, table)),
             population: Population(totals: byAge.map { $0.reduce(0, +) }, byAge: byAge), basis: .operating,
             provenance: Provenance(
                 dataset: "teaching \(id)",
@@ -82,5 +92,13 @@ public struct TeachingData: DataCollection {
                 priceBasis: "current prices (invented)",
                 retrieved: "generated by scripts/generate-teaching-data.py, seed 20201",
                 definition: "", invented: true))
+    }
+
+    private func municipalityIndex(_ row: CSVFile.Row, column: Int, in file: CSVFile) throws(DataError) -> Int {
+        guard let i = index[try file.int(row, column)] else {
+            throw DataError.damaged(file: file.name, line: row.line,
+                                    reason: "municipality \(file.text(row, column)) is not in municipalities.csv")
+        }
+        return i
     }
 }

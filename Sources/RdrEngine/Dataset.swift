@@ -68,7 +68,8 @@ public enum AccountsBasis: Sendable, Equatable {
         switch self {
         case .operating: "net operating expenditure (dranst 1, art ≠ 0)"
         case .publishedNetPerInhabitant:
-            "net expenditure as published per inhabitant (REGK31 INDL, art TOT, all dranst; not operating-only)"
+            "net expenditure as published per inhabitant (REGK31 INDL, art TOT, all dranst; not operating-only); "
+                + "spending = kr. per inhabitant × inhabitants"
         }
     }
 }

@@ -14,15 +14,27 @@ public struct FunctionCode: Hashable, Comparable, Sendable, CustomStringConverti
     /// Parses the dotted form "5.38.50" or Statistics Denmark's undotted form "53850" / "2201"
     /// (the leading main account may be dropped when it is 0).
     public init?(_ text: String) {
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count == 3 {
-            guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
-                  parts[1].count == 2, parts[2].count == 2,
-                  let m = Int(parts[0]), let g = Int(parts[1]), let f = Int(parts[2]), m <= 9
-            else { return nil }
-            self.init(main: m, group: g, function: f)
-        } else if parts.count == 1, (4...5).contains(text.count), text.allSatisfy(\.isASCIIDigit),
-                  let n = Int(text) {
+        self.init(utf8: text.utf8)
+    }
+
+    /// The same from UTF-8 bytes, without allocating: data files hold tens of thousands of codes.
+    public init?<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) {
+        var values = [0, 0, 0], counts = [0, 0, 0], part = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: ".") {
+                part += 1
+                guard part <= 2 else { return nil }
+            } else if (48...57).contains(byte) {
+                values[part] = values[part] * 10 + Int(byte) - 48
+                counts[part] += 1
+            } else {
+                return nil
+            }
+        }
+        if part == 2, counts == [1, 2, 2] {
+            self.init(main: values[0], group: values[1], function: values[2])
+        } else if part == 0, (4...5).contains(counts[0]) {
+            let n = values[0]
             self.init(main: n / 10_000, group: n / 100 % 100, function: n % 100)
         } else {
             return nil

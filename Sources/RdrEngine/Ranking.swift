@@ -37,6 +37,8 @@ public struct Ranking: Sendable {
     /// Sorted by place, then by name.
     public let entries: [Entry]
     public let excluded: [Exclusion]
+    /// What the amounts are: operating spending, or published per-inhabitant figures.
+    public let basis: AccountsBasis
     /// The finished provenance, definition included.
     public let provenance: Provenance
 
@@ -110,7 +112,7 @@ extension Dataset {
         guard !measured.isEmpty else { throw .nothingRanked(area: area.title) }
         return Ranking(
             dataset: id, area: area, segment: segment, functions: codes,
-            entries: Self.placed(measured), excluded: excluded,
+            entries: Self.placed(measured), excluded: excluded, basis: basis,
             provenance: provenance(for: area, functions: codes, segment: segment))
     }
 

@@ -31,6 +31,9 @@ public final class Session {
     /// Relative paths in `run` and `export` are resolved against it.
     public var workingDirectory: String
 
+    /// Called after each statement with its text and how long it took (`rdr --timings`).
+    public var timer: ((String, Duration) -> Void)?
+
     public private(set) var dataset: Dataset?
     /// In definition order; a redefinition replaces the area in place.
     public private(set) var areas: [AreaDefinition] = []
@@ -64,7 +67,10 @@ public final class Session {
         } catch {
             throw ScriptError(diagnostic: error, source: source)
         }
+        let clock = ContinuousClock()
         for statement in statements {
+            let started = clock.now
+            defer { timer?(source.snippet(statement.range), clock.now - started) }
             do {
                 try execute(statement, emit: emit)
             } catch let error as Diagnostic {
@@ -80,7 +86,7 @@ public final class Session {
 
     /// The result `name` refers to (`_` is the last one).
     public func result(named name: String) -> ResultSet? {
-        results.last { $0.name == name || (name == "_" && $0.name == lastName) }?.result
+        results.last { $0.name == name }?.result
     }
 
     /// Renders an output in the session's format (or the one it asks for).
@@ -94,8 +100,8 @@ public final class Session {
 
     // MARK: State changes used by the interpreter
 
+    /// The name the last result always has.
     static let lastName = "_"
-    private var lastName: String { Self.lastName }
 
     func keep(_ result: ResultSet, as name: String?) {
         results.removeAll { $0.name == Self.lastName || $0.name == name }

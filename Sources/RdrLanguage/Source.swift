@@ -23,6 +23,16 @@ public struct Source: Sendable {
     }
 }
 
+extension Source {
+    /// The text a range covers on its first line, for timings and listings.
+    public func snippet(_ range: SourceRange) -> String {
+        let text = Array(line(range.start.line))
+        let from = min(text.count, max(0, range.start.column - 1))
+        let to = range.end.line == range.start.line ? min(text.count, max(from, range.end.column - 1)) : text.count
+        return String(text[from..<to])
+    }
+}
+
 /// A place in a source: 1-based line and column, columns counted in characters.
 public struct SourceLocation: Sendable, Equatable, Comparable, CustomStringConvertible {
     public let line: Int

@@ -45,10 +45,17 @@ extension Audience {
 
 /// The digits of `magnitude`·10^places rounded half away from zero, without leading zeros.
 ///
-/// Rounds the shortest decimal form that reads back as the same double (Swift's `description`),
+/// Most numbers are nowhere near a half and take the quick path through Int. Near a half, it
+/// rounds the shortest decimal form that reads back as the same double (Swift's `description`),
 /// so rounding acts on the number a person would read: 1.005 rounds to 1.01, where rounding its
 /// binary value (1.00499999…) would give 1.00.
 private func roundedDigits(_ magnitude: Double, places: Int) -> String {
+    var power = 1.0
+    for _ in 0..<places { power *= 10 }
+    let quick = magnitude * power
+    if quick < 1e15, abs(quick - quick.rounded(.down) - 0.5) > 1e-6 {
+        return String(Int(quick.rounded(.toNearestOrAwayFromZero)))
+    }
     let (digits, exponent) = decimalForm(magnitude)
     let shift = exponent + places
     let scaled: [UInt8]

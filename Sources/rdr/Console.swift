@@ -53,6 +53,11 @@ struct Console {
         }
     }
 
+    func timing(_ label: String, _ duration: Duration) {
+        let milliseconds = Double(duration.components.attoseconds) / 1e15 + Double(duration.components.seconds) * 1000
+        error("timing \(String(format: "%8.3f", milliseconds)) ms  \(label)")
+    }
+
     func error(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }

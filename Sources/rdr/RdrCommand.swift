@@ -29,6 +29,9 @@ struct RdrCommand: ParsableCommand {
     @Option(help: "table, csv, markdown or json (default: table on a terminal, csv otherwise).")
     var format: String?
 
+    @Flag(help: "Print how long start-up and each statement took to standard error.")
+    var timings = false
+
     @Option(help: "Where the prompt keeps its history (default: $XDG_STATE_HOME/rdr/history).")
     var historyFile: String?
 
@@ -46,12 +49,18 @@ struct RdrCommand: ParsableCommand {
 
     func run() throws {
         let console = Console(format: format.flatMap(OutputFormat.init(name:)))
+        let clock = ContinuousClock()
+        let started = clock.now
         let session: Session
         do {
             session = try Session(format: console.defaultFormat, parameters: parsedParameters)
         } catch {
             console.error(error.formatted)
             throw ExitCode.failure
+        }
+        if timings {
+            console.timing("(start-up)", clock.now - started)
+            session.timer = console.timing
         }
         let succeeded: Bool
         if let command {

@@ -1,0 +1,223 @@
+import Foundation
+import RdrEngine
+import RdrLanguage
+import RdrRender
+import Testing
+
+// Helpers shared by the language tests: locations, parsing to a compact text form, and running
+// sources through a session while collecting what they emit.
+
+func at(_ line: Int, _ column: Int) -> SourceLocation {
+    SourceLocation(line: line, column: column)
+}
+
+/// The span on one line from `column` up to, not including, `end`.
+func span(_ line: Int, _ column: Int, _ end: Int) -> SourceRange {
+    SourceRange(start: at(line, column), end: at(line, end))
+}
+
+// MARK: Parsing
+
+func parse(_ text: String, parameters: [String: String] = [:]) throws(Diagnostic) -> [Statement] {
+    var parameters = parameters
+    return try Parser.parse(Source(name: "test.rdr", text: text), parameters: &parameters)
+}
+
+/// The statements of `text` in the compact form of `describe(_:)`.
+func shapes(_ text: String, parameters: [String: String] = [:]) throws(Diagnostic) -> [String] {
+    try parse(text, parameters: parameters).map { describe($0.kind) }
+}
+
+/// The single statement of `text` in the compact form of `describe(_:)`.
+func shape(_ text: String, parameters: [String: String] = [:]) throws(Diagnostic) -> String {
+    let all = try shapes(text, parameters: parameters)
+    return all.count == 1 ? all[0] : "\(all.count) statements: \(all)"
+}
+
+/// The syntax error of `text`, or nil when it parses.
+func syntaxError(_ text: String, parameters: [String: String] = [:]) -> Diagnostic? {
+    do {
+        _ = try parse(text, parameters: parameters)
+        return nil
+    } catch {
+        return error
+    }
+}
+
+/// A statement as a short, stable text, so that a test can compare a whole AST at once:
+/// `rank area:Skole per 6-16 top 5`, `gap Korsbæk to median in fn:3.22.01`.
+func describe(_ kind: Statement.Kind) -> String {
+    switch kind {
+    case let .load(collection, dataset):
+        return "load " + (collection.map { $0.value + " " } ?? "") + dataset.value
+    case .query(let query):
+        return describe(query)
+    case let .bind(name, query):
+        return "let \(name.value) = \(describe(query))"
+    case let .show(name, format):
+        return "show \(name.value)" + (format.map { " as \($0.value)" } ?? "")
+    case let .export(name, path):
+        return "export " + (name.map { $0.value + " " } ?? "") + "to \(path.value)"
+    case .drop(let name):
+        return "drop \(name.value)"
+    case let .defineArea(key, title, include, exclude, segment):
+        var text = "define \(key.value)"
+        if let title { text += " \"\(title)\"" }
+        text += " = " + include.map(\.description).joined(separator: ", ")
+        if !exclude.isEmpty { text += " except " + exclude.map(\.description).joined(separator: ", ") }
+        return text + " per \(segment)"
+    case .describeArea(let target):
+        return "area \(describe(target))"
+    case .setFormat(let name):
+        return "set format \(name.value)"
+    case .run(let path):
+        return "run \(path.value)"
+    case .help(let topic):
+        return "help" + (topic.map { " " + $0.value } ?? "")
+    case .list(let listing):
+        return "list:\(listing.rawValue)"
+    case .quit:
+        return "quit"
+    }
+}
+
+func describe(_ query: Query) -> String {
+    switch query {
+    case .reference(let name):
+        return "ref:\(name.value)"
+    case .rank(let rank):
+        var text = "rank \(describe(rank.target))"
+        if let segment = rank.segment { text += " per \(segment.value)" }
+        switch rank.selection {
+        case .all: break
+        case .top(let n): text += " top \(n)"
+        case .bottom(let n): text += " bottom \(n)"
+        case .only(let names): text += " for " + names.map(\.value).joined(separator: ", ")
+        }
+        return text
+    case .gap(let gap):
+        var text = "gap \(gap.municipality.value) to "
+        switch gap.place.value {
+        case .number(let n): text += "\(n)"
+        case .median: text += "median"
+        }
+        if let target = gap.target { text += " in \(describe(target))" }
+        if let segment = gap.segment { text += " per \(segment.value)" }
+        return text
+    }
+}
+
+func describe(_ target: Target) -> String {
+    switch target {
+    case .area(let name): "area:\(name.value)"
+    case .functions(let pattern): "fn:\(pattern.value)"
+    }
+}
+
+// MARK: Sessions
+
+/// A session in table format, with the built-in areas.
+func makeSession(format: OutputFormat = .table, parameters: [String: String] = [:],
+                 workingDirectory: String? = nil) throws -> Session {
+    if let workingDirectory {
+        return try Session(format: format, parameters: parameters, workingDirectory: workingDirectory)
+    }
+    return try Session(format: format, parameters: parameters)
+}
+
+extension Session {
+    /// Runs `text` as a source named `name` and returns what it emitted; rethrows its error.
+    @discardableResult
+    func outputs(_ text: String, name: String = "input") throws(ScriptError) -> [Output] {
+        var outputs: [Output] = []
+        try run(Source(name: name, text: text)) { outputs.append($0) }
+        return outputs
+    }
+
+    /// The error `text` fails with, and what it emitted before failing; nil error when it succeeds.
+    func failure(_ text: String, name: String = "input") -> (error: ScriptError?, outputs: [Output]) {
+        var outputs: [Output] = []
+        do {
+            try run(Source(name: name, text: text)) { outputs.append($0) }
+            return (nil, outputs)
+        } catch {
+            return (error, outputs)
+        }
+    }
+
+    /// The single result `text` produces (its last result output).
+    func result(of text: String) throws -> ResultSet {
+        let all = try outputs(text).compactMap(\.result)
+        return try #require(all.last, "no result from \(text)")
+    }
+}
+
+extension Output {
+    var message: String? {
+        if case .message(let text) = self { return text }
+        return nil
+    }
+
+    var result: ResultSet? {
+        if case .result(let result, _) = self { return result }
+        return nil
+    }
+
+    var format: OutputFormat? {
+        if case .result(_, let format) = self { return format }
+        return nil
+    }
+
+    var isQuit: Bool {
+        if case .quit = self { return true }
+        return false
+    }
+}
+
+extension ResultSet {
+    /// The cells of column `key`, rows only (no footer).
+    func column(_ key: String) -> [Value] {
+        guard let index = columns.firstIndex(where: { $0.key == key }) else { return [] }
+        return rows.map { $0[index] }
+    }
+
+    func texts(_ key: String) -> [String] {
+        column(key).compactMap { if case .text(let text) = $0 { text } else { nil } }
+    }
+}
+
+extension ResultSet.Value {
+    var amount: Double? {
+        switch self {
+        case .amount(let value): value
+        case .integer(let value): Double(value)
+        default: nil
+        }
+    }
+}
+
+/// A fresh, empty folder under the temporary directory; removed by `remove()`.
+struct TemporaryFolder {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("rdr-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    var path: String { url.path }
+
+    func file(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    func contents() throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).sorted()
+    }
+
+    func write(_ text: String, to name: String) throws {
+        try text.write(toFile: file(name), atomically: true, encoding: .utf8)
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: url)
+    }
+}
