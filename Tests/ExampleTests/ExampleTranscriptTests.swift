@@ -41,7 +41,11 @@ import Testing
         let outcome = try RdrProcess.run(["--format", "table", script.path] + arguments, in: folder,
                                          environment: ["COLUMNS": "120"])
         var transcript = outcome.stdout
-        if !outcome.stderr.isEmpty { transcript += "--- stderr ---\n" + outcome.stderr }
+        if !outcome.stderr.isEmpty {
+            // Error locations name the script; make them independent of where the clone is.
+            let folder = script.deletingLastPathComponent().path + "/"
+            transcript += "--- stderr ---\n" + outcome.stderr.replacingOccurrences(of: folder, with: "examples/")
+        }
         if outcome.status != 0 { transcript += "--- exit status \(outcome.status) ---\n" }
         for file in try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() {
             let contents = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)

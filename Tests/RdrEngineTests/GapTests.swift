@@ -109,7 +109,7 @@ struct OverviewTests {
     /// A function the dataset lacks: a failing area.
     static let sundhed = Fixture.area("Sundhed", ["4.62.01"])
 
-    @Test func oneRowPerAreaFailuresKept() {
+    @Test func oneRowPerAreaFailuresKept() throws {
         let overview = Fixture.teaching.overview(
             for: Fixture.egeskov, toPlace: 2,
             areas: [Fixture.voksen, Fixture.skole, Fixture.aeldre, Self.sundhed])

@@ -40,17 +40,22 @@ struct RankingReportTests {
         let result = voksen.resultSet()
         expectRectangular(result)
         #expect(result.rows.count == 5)
-        #expect(result.rows[0] == [.place(1, tied: false), .text("Fjordby"), .amount(712_000 / 890),
-                                   .amount(700_000 + 12_000), .integer(890)])
-        #expect(result.rows[2] == [.place(3, tied: true), .text("Bøgelund"), .amount(10_140_000 / 6760),
-                                   .amount(10_140_000), .integer(6760)])
-        #expect(result.rows[3] == [.place(3, tied: true), .text("Damsø"), .amount(2_550_000 / 1700),
-                                   .amount(2_550_000), .integer(1700)])
-        #expect(result.rows[4] == [.place(5, tied: false), .text("Egeskov"), .amount(2000),
-                                   .amount(8_920_000), .integer(4460)])
+        let fjordby: [ResultSet.Value] = [.place(1, tied: false), .text("Fjordby"), .amount(712_000.0 / 890),
+                                          .amount(700_000.0 + 12_000), .integer(890)]
+        let boegelund: [ResultSet.Value] = [.place(3, tied: true), .text("Bøgelund"), .amount(10_140_000.0 / 6760),
+                                            .amount(10_140_000), .integer(6760)]
+        let damsoe: [ResultSet.Value] = [.place(3, tied: true), .text("Damsø"), .amount(2_550_000.0 / 1700),
+                                         .amount(2_550_000), .integer(1700)]
+        let egeskov: [ResultSet.Value] = [.place(5, tied: false), .text("Egeskov"), .amount(2000),
+                                          .amount(8_920_000), .integer(4460)]
+        #expect(result.rows[0] == fjordby)
+        #expect(result.rows[2] == boegelund)
+        #expect(result.rows[3] == damsoe)
+        #expect(result.rows[4] == egeskov)
         // The median, entries[5 / 2]: Bøgelund.
-        #expect(result.footer == [[.place(3, tied: true), .text("median: Bøgelund"), .amount(1500),
-                                   .amount(10_140_000), .integer(6760)]])
+        let median: [[ResultSet.Value]] = [[.place(3, tied: true), .text("median: Bøgelund"), .amount(1500),
+                                            .amount(10_140_000), .integer(6760)]]
+        #expect(result.footer == median)
         #expect(result.notes == ["Tied at place 3: Bøgelund, Damsø (equal kr. per inhabitant)."])
     }
 
@@ -148,13 +153,17 @@ struct GapReportTests {
         expectRectangular(result)
         #expect(result.title == "Mulighedsrum: Egeskov to place 2 in Voksen, teaching R2020")
         #expect(result.columns.map(\.key) == ["item", "value"])
-        #expect(result.rows == [
-            [.text("Egeskov, place 5 of 5: kr. per inhabitant"), .amount(8_920_000 / 4460)],
-            [.text("place 2, Aaby: kr. per inhabitant"), .amount(3_380_000 / 3380)],
+        let own: Double = 8_920_000.0 / 4460        // 2000
+        let benchmark: Double = 3_380_000.0 / 3380  // 1000
+        let rows: [[ResultSet.Value]] = [
+            [.text("Egeskov, place 5 of 5: kr. per inhabitant"), .amount(own)],
+            [.text("place 2, Aaby: kr. per inhabitant"), .amount(benchmark)],
             [.text("difference: kr. per inhabitant"), .amount(2000 - 1000)],
             [.text("× inhabitants in Egeskov, 1 January 2020"), .integer(4460)],
-        ])
-        #expect(result.footer == [[.text("= mulighedsrum, kr."), .amount((2000 - 1000) * 4460)]])
+        ]
+        #expect(result.rows == rows)
+        let footer: [[ResultSet.Value]] = [[.text("= mulighedsrum, kr."), .amount((2000 - 1000) * 4460)]]
+        #expect(result.footer == footer)
         #expect(result.notes == [caveat])
         #expect(result.provenance == ranking.provenance)
     }
@@ -205,8 +214,9 @@ struct OverviewReportTests {
         let result = overview.resultSet(dataset: Fixture.teaching)
         expectRectangular(result)
         // 4,460,000 + (60,000 − 40,000) × 1070 = 4,460,000 + 21,400,000.
-        #expect(result.footer == [[.text("total"), .empty, .empty, .empty, .empty, .empty,
-                                   .amount((2000 - 1000) * 4460 + (60_000 - 40_000) * 1070)]])
+        let total: Double = (2000 - 1000) * 4460 + (60_000 - 40_000) * 1070
+        let footer: [[ResultSet.Value]] = [[.text("total"), .empty, .empty, .empty, .empty, .empty, .amount(total)]]
+        #expect(result.footer == footer)
         #expect(result.rows[1][1] == .text("65+"))
         #expect(result.rows[1][2] == .place(5, tied: false))
         #expect(result.notes == [caveat])

@@ -256,11 +256,13 @@ import Testing
 
     @Test func ageBandAsParameter() throws {
         // `--set band=6-16` and `param band = 6-16` are the natural way to parameterise a segment.
+        let given = try? shape("rank Skole per $band", parameters: ["band": "6-16"])
         withKnownIssue("a parameter cannot hold an age band: its three tokens become the string \"6-16\"") {
-            #expect(try shape("rank Skole per $band", parameters: ["band": "6-16"]) == "rank area:Skole per 6-16")
+            #expect(given == "rank area:Skole per 6-16")
         }
+        let byDefault = try? shape("param band = 6-16\nrank Skole per $band")
         withKnownIssue("`param band = 6-16` stops at 6 and then fails at '-'") {
-            #expect(try shape("param band = 6-16\nrank Skole per $band") == "rank area:Skole per 6-16")
+            #expect(byDefault == "rank area:Skole per 6-16")
         }
     }
 

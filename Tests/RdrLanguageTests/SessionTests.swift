@@ -93,8 +93,7 @@ import Testing
         let session = try makeSession()
         let failure = try #require(session.failure("load R2024\nrank 3.22.01 per 6-16").error)
         let message = failure.diagnostic.message
-        withKnownIssue("the dataset's general hint is appended to the segment error: \"population totals only\" twice, "
-                       + "plus an unrelated `define area` hint") {
+        withKnownIssue("the dataset's general hint is appended to the segment error: \"population totals only\" twice, plus an unrelated `define area` hint") {
             #expect(message.components(separatedBy: "population totals only").count - 1 == 1)
             #expect(!message.contains("define area"))
         }
@@ -403,7 +402,7 @@ import Testing
         #expect(try session.result(of: "kommuner").texts("name").contains("Ærø"))
         let datasets = try session.result(of: "datasets")
         #expect(datasets.texts("dataset").contains("R2024"))
-        #expect(datasets.texts("status").allSatisfy(\.isEmpty))
+        #expect(datasets.texts("status").allSatisfy { $0.isEmpty })
         try session.outputs("load teaching R2020")
         let loaded = try session.result(of: "datasets")
         #expect(loaded.texts("status").filter { $0 == "loaded" }.count == 1)

@@ -7,6 +7,10 @@ import Testing
 // Helpers shared by the language tests: locations, parsing to a compact text form, and running
 // sources through a session while collecting what they emit.
 
+/// Testing has a SourceLocation too; the tests mean the language's.
+typealias SourceLocation = RdrLanguage.SourceLocation
+typealias SourceRange = RdrLanguage.SourceRange
+
 func at(_ line: Int, _ column: Int) -> SourceLocation {
     SourceLocation(line: line, column: column)
 }

@@ -35,7 +35,7 @@ import RdrRender
         var result = Fixture.texts(
             [[.text("a|b *c* _d_ \\ e\nf"), .amount(1_234.5)]], title: "Net *i alt*", notes: ["snake_case"]
         )
-        result.provenance.definition = "net_operating *all*"
+        result.provenance?.definition = "net_operating *all*"
         let expected = """
             **Net \\*i alt\\***
 
