@@ -17,8 +17,8 @@ public struct RealSnapshot: DataCollection {
     private let rowsByYear: [Int: [CSVFile.Row]]
 
     static let folder = "real"
-    static let hint = "the built-in real snapshot holds 25 functions (`functions` lists them) and population "
-        + "totals only; `define area` can combine its functions, and `load teaching …` has every area and age"
+    static let hint = "rank one of its 25 functions (`functions` lists them), define an area from them, "
+        + "or load teaching … for every area and age"
 
     public static func load() throws(DataError) -> RealSnapshot {
         let municipalities = try readMunicipalities(BundledFile.csv(folder, "municipalities.csv"))

@@ -44,9 +44,12 @@ public struct Overview: Sendable {
     public let place: Int
     public let rows: [Row]
 
-    /// The sum over the areas that could be computed.
+    /// The sum over the areas that could be computed, of each area's mulighedsrum in whole
+    /// kroner: the total a reader gets by adding up the rows shown.
     public var total: Double {
-        rows.reduce(0) { sum, row in sum + ((try? row.outcome.get())?.mulighedsrum ?? 0) }
+        rows.reduce(0) { sum, row in
+            sum + ((try? row.outcome.get())?.mulighedsrum.rounded(.toNearestOrAwayFromZero) ?? 0)
+        }
     }
 
     public var computedCount: Int {

@@ -13,12 +13,12 @@ public struct NameMatcher<Item>: Sendable where Item: Sendable {
     public init(_ items: [Item], names: (Item) -> [String]) {
         entries = items.flatMap { item in
             let all = names(item)
-            return all.map { (Self.fold($0), all[0], item) }
+            return all.map { ($0.matchingKey, all[0], item) }
         }
     }
 
     public func match(_ typed: String) -> Match {
-        let key = Self.fold(typed)
+        let key = typed.matchingKey
         if let exact = entries.first(where: { $0.key == key }) { return .found(exact.item) }
         // "Lyngby" for Lyngby-Taarbæk, when only one name starts that way.
         let byFirstPart = entries.filter { $0.key.split(separator: "-").first.map(String.init) == key }
@@ -38,22 +38,6 @@ public struct NameMatcher<Item>: Sendable where Item: Sendable {
         return scored.sorted { $0 < $1 }.map(\.1).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
     }
 
-    /// Lower case with æ ø å (and a few other letters) spelled in ASCII, so that "Holbæk" and
-    /// "holbaek" meet.
-    public static func fold(_ name: String) -> String {
-        var result = ""
-        for character in name.lowercased() {
-            switch character {
-            case "æ", "ä": result += "ae"
-            case "ø", "ö": result += "oe"
-            case "å": result += "aa"
-            case "é", "è": result += "e"
-            case "ü": result += "u"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
 
     /// Optimal string alignment distance: insertions, deletions, substitutions, transpositions.
     static func editDistance(_ a: String, _ b: String) -> Int {
@@ -73,5 +57,34 @@ public struct NameMatcher<Item>: Sendable where Item: Sendable {
             }
         }
         return d[a.count][b.count]
+    }
+}
+
+extension NameMatcher where Item == String {
+    /// The closest of `names` to what was typed, for a "did you mean …?", or nil.
+    public static func closest(to typed: String, in names: [String]) -> String? {
+        if case .notFound(let suggestions) = NameMatcher(names, names: { [$0] }).match(typed) {
+            return suggestions.first
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Lower case with æ ø å (and a few other letters) spelled in ASCII, so that "Holbæk" and
+    /// "holbaek" meet.
+    public var matchingKey: String {
+        var result = ""
+        for character in lowercased() {
+            switch character {
+            case "æ", "ä": result += "ae"
+            case "ø", "ö": result += "oe"
+            case "å": result += "aa"
+            case "é", "è": result += "e"
+            case "ü": result += "u"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 }

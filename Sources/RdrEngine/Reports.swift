@@ -82,7 +82,7 @@ extension Gap {
                 [.text("difference: kr. per \(person)"), .amount(differencePerPerson)],
                 [.text("× \(person)s in \(name), 1 January \(ranking.dataset.year)"), .integer(own.persons)],
             ],
-            footer: [[.text("= mulighedsrum, kr." + (mulighedsrum == 0 ? " (no gap: 0)" : "")),
+            footer: [[.text("mulighedsrum, kr. = difference × \(person)s" + (mulighedsrum == 0 ? " (no gap: 0)" : "")),
                       .amount(mulighedsrum)]],
             notes: notes, provenance: ranking.provenance)
     }

@@ -19,9 +19,9 @@ extension Session {
         } else {
             candidates = self.candidates(first: first, previous: previous, count: words.count)
         }
-        let key = NameMatcher<String>.fold(word)
+        let key = word.matchingKey
         var seen = Set<String>()
-        return candidates.filter { NameMatcher<String>.fold($0).hasPrefix(key) && seen.insert($0).inserted }
+        return candidates.filter { $0.matchingKey.hasPrefix(key) && seen.insert($0).inserted }
     }
 
     private func candidates(first: String, previous: String, count: Int) -> [String] {

@@ -56,14 +56,9 @@ enum Help {
         guard let topic else { return overview }
         let name = topic.value == "kommuner" ? "municipalities" : (topic.value == "exit" ? "quit" : topic.value)
         guard let found = topics.first(where: { $0.name == name })?.topic else {
-            let matcher = NameMatcher(topics.map(\.name)) { [$0] }
-            var message = "no help on '\(topic.value)'"
-            if case .notFound(let close) = matcher.match(topic.value), let best = close.first {
-                message += "; did you mean help \(best)?"
-            } else {
-                message += "; type help for the list"
-            }
-            throw Diagnostic(message, at: topic.range)
+            let hint = NameMatcher.closest(to: topic.value, in: topics.map(\.name))
+                .map { "did you mean help \($0)?" } ?? "type help for the list"
+            throw Diagnostic("no help on '\(topic.value)'; \(hint)", at: topic.range)
         }
         var lines = ["  \(found.usage)", "", "  \(found.summary)"]
         if !found.examples.isEmpty {

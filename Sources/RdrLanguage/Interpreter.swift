@@ -161,7 +161,7 @@ extension Session {
             let label: String? = if case .function(let code) = pattern.value { dataset?.functionLabels[code] } else { nil }
             return AreaDefinition(pattern: pattern.value, label: label)
         case .area(let name):
-            switch NameMatcher(areas, names: { [$0.key, $0.title] }).match(name.value) {
+            switch areaMatcher.match(name.value) {
             case .found(let area): return area
             case .notFound(let suggestions):
                 throw Diagnostic("unknown area '\(name.value)'" + didYouMean(suggestions, otherwise: "type areas for the list"),
@@ -171,8 +171,7 @@ extension Session {
     }
 
     private func municipality(_ name: Located<String>, in dataset: Dataset) throws -> Municipality {
-        let matcher = NameMatcher(dataset.municipalities) { [$0.name, String($0.code)] }
-        switch matcher.match(name.value) {
+        switch (municipalityMatcher ?? NameMatcher(dataset.municipalities) { [$0.name] }).match(name.value) {
         case .found(let municipality):
             return municipality
         case .notFound(let suggestions):
@@ -195,16 +194,15 @@ extension Session {
     private func storedResult(_ name: Located<String>) throws(Diagnostic) -> ResultSet {
         if let result = result(named: name.value) { return result }
         let names = results.map(\.name).filter { $0 != Session.lastName }
-        var message = "no result named '\(name.value)'"
-        let commands = NameMatcher(commandWords) { [$0] }
-        if case .notFound(let close) = NameMatcher(names, names: { [$0] }).match(name.value), let best = close.first {
-            message += "; did you mean \(best)?"
-        } else if case .notFound(let close) = commands.match(name.value), let best = close.first {
-            message = "unknown command '\(name.value)'; did you mean \(best)?"
+        let message: String
+        if let result = NameMatcher.closest(to: name.value, in: names) {
+            message = "no result named '\(name.value)'; did you mean \(result)?"
+        } else if let command = NameMatcher.closest(to: name.value, in: commandWords) {
+            message = "unknown command '\(name.value)'; did you mean \(command)?"
         } else if names.isEmpty {
-            message += "; make one with let NAME = rank …"
+            message = "no result named '\(name.value)'; make one with let NAME = rank …"
         } else {
-            message += "; results has the list"
+            message = "no result named '\(name.value)'; results has the list"
         }
         throw Diagnostic(message, at: name.range)
     }

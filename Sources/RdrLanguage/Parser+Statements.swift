@@ -53,14 +53,9 @@ extension Parser {
     }
 
     func unknownCommand(_ token: Token) -> Diagnostic {
-        let matcher = NameMatcher(commandWords) { [$0] }
-        var message = "unknown command '\(token.text)'"
-        if case .notFound(let suggestions) = matcher.match(token.text), let best = suggestions.first {
-            message += "; did you mean \(best)?"
-        } else {
-            message += "; type help for the list of commands"
-        }
-        return Diagnostic(message, at: token.range)
+        let hint = NameMatcher.closest(to: token.text, in: commandWords)
+            .map { "did you mean \($0)?" } ?? "type help for the list of commands"
+        return Diagnostic("unknown command '\(token.text)'; \(hint)", at: token.range)
     }
 
     private mutating func load() throws(Diagnostic) -> Statement.Kind {

@@ -34,9 +34,16 @@ public final class Session {
     /// Called after each statement with its text and how long it took (`rdr --timings`).
     public var timer: ((String, Duration) -> Void)?
 
-    public private(set) var dataset: Dataset?
+    public private(set) var dataset: Dataset? {
+        didSet { municipalityMatcher = dataset.map { NameMatcher($0.municipalities) { [$0.name, String($0.code)] } } }
+    }
     /// In definition order; a redefinition replaces the area in place.
-    public private(set) var areas: [AreaDefinition] = []
+    public private(set) var areas: [AreaDefinition] = [] {
+        didSet { areaMatcher = NameMatcher(areas) { [$0.key, $0.title] } }
+    }
+    /// Built when the dataset or the areas change, not per statement: matching folds every name.
+    private(set) var municipalityMatcher: NameMatcher<Municipality>?
+    private(set) var areaMatcher = NameMatcher<AreaDefinition>([]) { _ in [] }
     /// Named results in the order they were made. `_` is always the last result.
     public private(set) var results: [(name: String, result: ResultSet)] = []
 
@@ -116,8 +123,7 @@ public final class Session {
     }
 
     func define(_ area: AreaDefinition) -> Bool {
-        let key = NameMatcher<AreaDefinition>.fold(area.key)
-        if let index = areas.firstIndex(where: { NameMatcher<AreaDefinition>.fold($0.key) == key }) {
+        if let index = areas.firstIndex(where: { $0.key.matchingKey == area.key.matchingKey }) {
             areas[index] = area
             return true
         }

@@ -263,7 +263,7 @@ private struct Terminal {
             Glibc.close(master)
             throw Failure(description: "ttyname_r: \(String(cString: strerror(errno)))")
         }
-        let slavePath = String(cString: nameBuffer)
+        let slavePath = String(decoding: nameBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)

@@ -43,7 +43,8 @@ enum Fixture {
     static func dataset(
         id: DatasetID = DatasetID(kind: .accounts, year: 2020), collection: String = "teaching",
         municipalities: [Municipality], functions: [String: String], chartIsComplete: Bool = true,
-        spending: [String: [Int?]], totals: [Int], byAge: [[Int]]?, limitationHint: String? = nil
+        spending: [String: [Int?]], totals: [Int], byAge: [[Int]]?, basis: AccountsBasis = .operating,
+        limitationHint: String? = nil
     ) -> Dataset {
         let name = collection == "real" ? id.description : "\(collection) \(id)"
         return Dataset(
@@ -51,7 +52,7 @@ enum Fixture {
             functionLabels: Dictionary(uniqueKeysWithValues: functions.map { (code($0.key), $0.value) }),
             chartIsComplete: chartIsComplete,
             spending: Dictionary(uniqueKeysWithValues: spending.map { (code($0.key), $0.value) }),
-            population: Population(totals: totals, byAge: byAge), basis: .operating,
+            population: Population(totals: totals, byAge: byAge), basis: basis,
             provenance: provenance(name), limitationHint: limitationHint)
     }
 

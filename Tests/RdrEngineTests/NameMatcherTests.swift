@@ -53,6 +53,27 @@ struct NameMatcherTests {
         #expect(Set(suggestions) == ["Lyngby-Taarbæk", "Lyngby-Nord"])
     }
 
+    /// The first-part rule counts names, not items: an item whose name and alias both start with
+    /// "Lyngby-" (or an area whose key and title are the same hyphenated word, as `names: { [$0.key,
+    /// $0.title] }` gives when no title is written) is not found by its first part.
+    @Test func firstPartOfAnItemWithTwoHyphenatedNames() {
+        let matcher = NameMatcher([Fixture.aaby]) { _ in ["Lyngby-Taarbæk", "Lyngby-Taarbæk Kommune"] }
+        withKnownIssue("NameMatcher's first-part rule counts matching names, not distinct items") {
+            guard case .found(let m) = matcher.match("Lyngby") else {
+                Issue.record("Lyngby must find the only item whose names start with Lyngby-")
+                return
+            }
+            #expect(m == Fixture.aaby)
+        }
+        let sameTwice = NameMatcher(["Teknik-miljø"]) { [$0, $0] }
+        withKnownIssue("NameMatcher's first-part rule counts matching names, not distinct items") {
+            guard case .found = sameTwice.match("Teknik") else {
+                Issue.record("Teknik must find Teknik-miljø")
+                return
+            }
+        }
+    }
+
     @Test func suggestionsForMisspellings() {
         // holbek → holbaek: one insertion.
         #expect(suggestions("Holbek") == ["Holbæk"])
@@ -99,9 +120,9 @@ struct NameMatcherTests {
     }
 
     @Test func fold() {
-        #expect(NameMatcher<String>.fold("Ærø") == "aeroe")
-        #expect(NameMatcher<String>.fold("Tårnby") == "taarnby")
-        #expect(NameMatcher<String>.fold("Høje-Taastrup") == "hoeje-taastrup")
+        #expect("Ærø".matchingKey == "aeroe")
+        #expect("Tårnby".matchingKey == "taarnby")
+        #expect("Høje-Taastrup".matchingKey == "hoeje-taastrup")
     }
 }
 

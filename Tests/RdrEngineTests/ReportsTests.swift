@@ -32,6 +32,17 @@ struct RankingReportTests {
         #expect(skole.resultSet().columns[4].title == "6-16-year-olds")
     }
 
+    @Test func spendingColumnSaysWhenItIsDerived() throws {
+        #expect(voksen.resultSet().columns[3].title == "net spending, kr.")
+        let published = Fixture.dataset(
+            municipalities: [Fixture.ager, Fixture.baek], functions: ["5.38.50": "x"],
+            spending: ["5.38.50": [1000, 2000]], totals: [10, 10], byAge: nil, basis: .publishedNetPerInhabitant)
+        let ranking = try published.rank(Fixture.area("V", ["5.38.50"]))
+        #expect(ranking.basis == .publishedNetPerInhabitant)
+        #expect(ranking.resultSet().columns[3].title == "≈ net spending, kr.")
+        #expect(ranking.provenance.definition.contains("REGK31 INDL"))
+    }
+
     @Test func title() {
         #expect(voksen.resultSet().title == "Voksen: kr. per inhabitant, teaching R2020 (place 1 = lowest)")
     }
