@@ -17,7 +17,7 @@ func readMunicipalities(_ file: CSVFile) throws(DataError) -> [Municipality] {
     let code = try file.column("code"), name = try file.column("name")
     let region = try file.column("region"), group = try file.column("dst_group")
     var result: [Municipality] = []
-    for row in file.rows {
+    for row in try file.rows {
         result.append(Municipality(code: try file.int(row, code), name: file.text(row, name),
                                    region: file.text(row, region), group: file.text(row, group)))
     }
@@ -27,7 +27,7 @@ func readMunicipalities(_ file: CSVFile) throws(DataError) -> [Municipality] {
 /// Reads `function,label`.
 func readFunctionLabels(_ file: CSVFile) throws(DataError) -> [FunctionCode: String] {
     var labels: [FunctionCode: String] = [:]
-    for row in file.rows {
+    for row in try file.rows {
         guard let code = FunctionCode(file.text(row, 0)) else {
             throw DataError.damaged(file: file.name, line: row.line, reason: "'\(file.text(row, 0))' is not a function code")
         }

@@ -14,7 +14,7 @@ public struct RealSnapshot: DataCollection {
     private let totals: [Int: [Int]]
     /// The accounts file, and its rows by year: a year's figures are read when it is loaded.
     private let accounts: CSVFile
-    private let rowsByYear: [Int: [CSVFile.Row]]
+    private let rowsByYear: [Int: [CSVFile.Line]]
 
     static let folder = "real"
     static let hint = "rank one of its 25 functions (`functions` lists them), define an area from them, "
@@ -27,16 +27,16 @@ public struct RealSnapshot: DataCollection {
 
         let population = try BundledFile.csv(folder, "population_jan1_2016_2026.csv")
         var totals: [Int: [Int]] = [:]
-        for row in population.rows {
+        for row in try population.rows {
             guard let i = index[try population.int(row, 0)] else { continue }  // code 0: the whole country
             let year = try population.int(row, 1)
             totals[year, default: Array(repeating: 0, count: municipalities.count)][i] = try population.int(row, 2)
         }
 
         let accounts = try BundledFile.csv(folder, "regk31_kr_per_inhabitant.csv")
-        var rowsByYear: [Int: [CSVFile.Row]] = [:]
-        for row in accounts.rows {
-            rowsByYear[try accounts.int(row, 0), default: []].append(row)
+        var rowsByYear: [Int: [CSVFile.Line]] = [:]
+        for line in accounts.lines {
+            rowsByYear[try accounts.int(accounts.leading(1, of: line), 0), default: []].append(line)
         }
         return RealSnapshot(
             municipalities: municipalities,
@@ -56,7 +56,8 @@ public struct RealSnapshot: DataCollection {
         for function in functionLabels.keys {
             spending[function] = Array(repeating: nil, count: municipalities.count)
         }
-        for row in rows {
+        for line in rows {
+            let row = try accounts.row(line)
             guard let i = index[try accounts.int(row, 1)] else { continue }  // code 0: the whole country
             guard let function = accounts.functionCode(row, 2), spending[function] != nil else {
                 throw DataError.damaged(file: accounts.name, line: row.line,

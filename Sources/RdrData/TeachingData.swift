@@ -12,11 +12,11 @@ public struct TeachingData: DataCollection {
     private let index: [Int: Int]
     /// The files and their rows by year or dataset; a dataset's figures are read when it is loaded.
     private let population: CSVFile
-    private let populationRows: [Int: [CSVFile.Row]]
+    private let populationRows: [Int: [CSVFile.Line]]
     private let expenditure: CSVFile
     /// The functions of the expenditure file's columns, from the third on.
     private let columns: [FunctionCode]
-    private let expenditureRows: [DatasetID: [CSVFile.Row]]
+    private let expenditureRows: [DatasetID: [CSVFile.Line]]
 
     static let folder = "teaching"
 
@@ -26,9 +26,9 @@ public struct TeachingData: DataCollection {
         let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
 
         let population = try BundledFile.csv(folder, "population.csv")
-        var populationRows: [Int: [CSVFile.Row]] = [:]
-        for row in population.rows {
-            populationRows[try population.int(row, 1), default: []].append(row)
+        var populationRows: [Int: [CSVFile.Line]] = [:]
+        for line in population.lines {
+            populationRows[try population.int(population.leading(2, of: line), 1), default: []].append(line)
         }
 
         let expenditure = try BundledFile.csv(folder, "expenditure.csv")
@@ -39,13 +39,14 @@ public struct TeachingData: DataCollection {
             }
             columns.append(code)
         }
-        var expenditureRows: [DatasetID: [CSVFile.Row]] = [:]
-        for row in expenditure.rows {
+        var expenditureRows: [DatasetID: [CSVFile.Line]] = [:]
+        for line in expenditure.lines {
+            let row = try expenditure.leading(1, of: line)
             guard let id = DatasetID(expenditure.text(row, 0)) else {
                 throw DataError.damaged(file: expenditure.name, line: row.line,
                                         reason: "'\(expenditure.text(row, 0))' is not a dataset such as R2020")
             }
-            expenditureRows[id, default: []].append(row)
+            expenditureRows[id, default: []].append(line)
         }
         let order: (DatasetID, DatasetID) -> Bool = {
             ($0.kind == .budget ? 1 : 0, $0.year) < ($1.kind == .budget ? 1 : 0, $1.year)
@@ -63,7 +64,8 @@ public struct TeachingData: DataCollection {
                                             available: datasets.map(\.description), hint: "choose one of those")
         }
         var byAge = Array(repeating: [Int](), count: municipalities.count)
-        for row in ageRows {
+        for line in ageRows {
+            let row = try population.row(line)
             let i = try municipalityIndex(row, column: 0, in: population)
             var counts: [Int] = []
             counts.reserveCapacity(row.fields.count - 2)
@@ -75,7 +77,8 @@ public struct TeachingData: DataCollection {
                                     reason: "no population \(id.year) for \(municipalities[lacking].name)")
         }
         var table = Array(repeating: [Int?](repeating: nil, count: municipalities.count), count: columns.count)
-        for row in rows {
+        for line in rows {
+            let row = try expenditure.row(line)
             let i = try municipalityIndex(row, column: 1, in: expenditure)
             for column in columns.indices {
                 // The file is in 1,000 kr., like Statistics Denmark's LOBM; the engine counts kroner.

@@ -14,10 +14,16 @@ public struct DatasetID: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses "R2024" or "b2021".
-    public init?(_ text: some StringProtocol) {
-        guard let first = text.first, let kind = Kind(rawValue: first.uppercased()),
-              text.count == 5, let year = Int(text.dropFirst()) else { return nil }
-        self.init(kind: kind, year: year)
+    public init?(_ text: String) {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 5, bytes[1...].allSatisfy({ (48...57).contains($0) }) else { return nil }
+        let kind: Kind
+        switch bytes[0] {
+        case UInt8(ascii: "R"), UInt8(ascii: "r"): kind = .accounts
+        case UInt8(ascii: "B"), UInt8(ascii: "b"): kind = .budget
+        default: return nil
+        }
+        self.init(kind: kind, year: bytes[1...].reduce(0) { $0 * 10 + Int($1) - 48 })
     }
 
     public var description: String { "\(kind.rawValue)\(year)" }

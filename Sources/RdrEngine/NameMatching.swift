@@ -74,17 +74,17 @@ extension String {
     /// Lower case with æ ø å (and a few other letters) spelled in ASCII, so that "Holbæk" and
     /// "holbaek" meet.
     public var matchingKey: String {
-        var result = ""
-        for character in lowercased() {
-            switch character {
-            case "æ", "ä": result += "ae"
-            case "ø", "ö": result += "oe"
-            case "å": result += "aa"
-            case "é", "è": result += "e"
-            case "ü": result += "u"
-            default: result.append(character)
+        var result = String.UnicodeScalarView()
+        for scalar in lowercased().unicodeScalars {
+            switch scalar {
+            case "æ", "ä": result.append(contentsOf: "ae".unicodeScalars)
+            case "ø", "ö": result.append(contentsOf: "oe".unicodeScalars)
+            case "å": result.append(contentsOf: "aa".unicodeScalars)
+            case "é", "è": result.append("e")
+            case "ü": result.append("u")
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 }

@@ -171,7 +171,7 @@ extension Session {
     }
 
     private func municipality(_ name: Located<String>, in dataset: Dataset) throws -> Municipality {
-        switch (municipalityMatcher ?? NameMatcher(dataset.municipalities) { [$0.name] }).match(name.value) {
+        switch municipalityMatcher.match(name.value) {
         case .found(let municipality):
             return municipality
         case .notFound(let suggestions):

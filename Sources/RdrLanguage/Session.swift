@@ -35,15 +35,16 @@ public final class Session {
     public var timer: ((String, Duration) -> Void)?
 
     public private(set) var dataset: Dataset? {
-        didSet { municipalityMatcher = dataset.map { NameMatcher($0.municipalities) { [$0.name, String($0.code)] } } }
+        didSet { cachedMunicipalityMatcher = nil }
     }
     /// In definition order; a redefinition replaces the area in place.
     public private(set) var areas: [AreaDefinition] = [] {
-        didSet { areaMatcher = NameMatcher(areas) { [$0.key, $0.title] } }
+        didSet { cachedAreaMatcher = nil }
     }
-    /// Built when the dataset or the areas change, not per statement: matching folds every name.
-    private(set) var municipalityMatcher: NameMatcher<Municipality>?
-    private(set) var areaMatcher = NameMatcher<AreaDefinition>([]) { _ in [] }
+    /// Built on first use after the dataset or the areas change, not per statement: a matcher
+    /// folds every name.
+    private var cachedMunicipalityMatcher: NameMatcher<Municipality>?
+    private var cachedAreaMatcher: NameMatcher<AreaDefinition>?
     /// Named results in the order they were made. `_` is always the last result.
     public private(set) var results: [(name: String, result: ResultSet)] = []
 
@@ -129,6 +130,20 @@ public final class Session {
         }
         areas.append(area)
         return false
+    }
+
+    var municipalityMatcher: NameMatcher<Municipality> {
+        if let cachedMunicipalityMatcher { return cachedMunicipalityMatcher }
+        let matcher = NameMatcher(dataset?.municipalities ?? []) { [$0.name, String($0.code)] }
+        cachedMunicipalityMatcher = matcher
+        return matcher
+    }
+
+    var areaMatcher: NameMatcher<AreaDefinition> {
+        if let cachedAreaMatcher { return cachedAreaMatcher }
+        let matcher = NameMatcher(areas) { [$0.key, $0.title] }
+        cachedAreaMatcher = matcher
+        return matcher
     }
 
     func use(_ dataset: Dataset) {
