@@ -1,13 +1,13 @@
 /// Why a dataset could not be loaded. One line each, saying what would be right.
 public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
-    case notInCollection(requested: String, collection: String, available: [String], hint: String)
+    case notInCollection(requested: String, collection: String, available: [String], hint: String?)
     case damaged(file: String, line: Int, reason: String)
     case missingResource(String)
 
     public var description: String {
         switch self {
         case let .notInCollection(requested, collection, available, hint):
-            "\(requested) is not in the \(collection) (it holds \(Self.span(available))); \(hint)"
+            "\(requested) is not in the \(collection) (it holds \(Self.span(available)))" + (hint.map { "; \($0)" } ?? "")
         case let .damaged(file, line, reason):
             "\(file):\(line): \(reason)"
         case let .missingResource(name):

@@ -46,11 +46,9 @@ public struct RealSnapshot: DataCollection {
 
     public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
         guard datasets.contains(id), let totals = totals[id.year], let rows = rowsByYear[id.year] else {
-            let hint = id.kind == .budget
-                ? "budgets (BUDK32) are not in the snapshot; `load teaching \(id)` has invented ones for teaching"
-                : "`load teaching \(id)` has invented figures for teaching"
             throw DataError.notInCollection(requested: id.description, collection: title,
-                                            available: datasets.map(\.description), hint: hint)
+                                            available: datasets.map(\.description),
+                                            hint: id.kind == .budget ? "budgets (BUDK32) are not in the snapshot" : nil)
         }
         var spending: [FunctionCode: [Int?]] = [:]
         for function in functionLabels.keys {

@@ -61,7 +61,7 @@ public struct TeachingData: DataCollection {
     public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
         guard let rows = expenditureRows[id], let ageRows = populationRows[id.year] else {
             throw DataError.notInCollection(requested: id.description, collection: title,
-                                            available: datasets.map(\.description), hint: "choose one of those")
+                                            available: datasets.map(\.description), hint: nil)
         }
         var byAge = Array(repeating: [Int](), count: municipalities.count)
         for line in ageRows {

@@ -59,10 +59,10 @@ public enum FunctionPattern: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         let isNumber = { (s: Substring) -> Bool in !s.isEmpty && s.allSatisfy(\.isASCIIDigit) }
-        if parts.count == 2, parts[1] == "*", isNumber(parts[0]), let m = Int(parts[0]), m <= 9 {
+        if parts.count == 2, parts[1] == "*", parts[0].count == 1, isNumber(parts[0]), let m = Int(parts[0]) {
             self = .mainAccount(m)
-        } else if parts.count == 3, parts[2] == "*", isNumber(parts[0]), parts[1].count == 2,
-                  isNumber(parts[1]), let m = Int(parts[0]), let g = Int(parts[1]), m <= 9 {
+        } else if parts.count == 3, parts[2] == "*", parts[0].count == 1, isNumber(parts[0]), parts[1].count == 2,
+                  isNumber(parts[1]), let m = Int(parts[0]), let g = Int(parts[1]) {
             self = .group(main: m, group: g)
         } else if let code = FunctionCode(text) {
             self = .function(code)

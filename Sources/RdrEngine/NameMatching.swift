@@ -7,13 +7,14 @@ public struct NameMatcher<Item>: Sendable where Item: Sendable {
         case notFound(suggestions: [String])
     }
 
-    private let entries: [(key: String, name: String, item: Item)]
+    /// Every name of every item, folded; `position` tells which item it names.
+    private let entries: [(key: String, name: String, item: Item, position: Int)]
 
     /// `names` gives each item's names: the first is shown in suggestions; others are aliases.
     public init(_ items: [Item], names: (Item) -> [String]) {
-        entries = items.flatMap { item in
+        entries = items.enumerated().flatMap { position, item in
             let all = names(item)
-            return all.map { ($0.matchingKey, all[0], item) }
+            return all.map { ($0.matchingKey, all[0], item, position) }
         }
     }
 
@@ -22,7 +23,9 @@ public struct NameMatcher<Item>: Sendable where Item: Sendable {
         if let exact = entries.first(where: { $0.key == key }) { return .found(exact.item) }
         // "Lyngby" for Lyngby-Taarbæk, when only one name starts that way.
         let byFirstPart = entries.filter { $0.key.split(separator: "-").first.map(String.init) == key }
-        if byFirstPart.count == 1 { return .found(byFirstPart[0].item) }
+        if let first = byFirstPart.first, byFirstPart.allSatisfy({ $0.position == first.position }) {
+            return .found(first.item)
+        }
         return .notFound(suggestions: suggestions(for: key))
     }
 
@@ -73,18 +76,21 @@ extension NameMatcher where Item == String {
 extension String {
     /// Lower case with æ ø å (and a few other letters) spelled in ASCII, so that "Holbæk" and
     /// "holbaek" meet.
+    /// Compares whole characters, so a decomposed å (a + combining ring) folds like a composed one.
     public var matchingKey: String {
-        var result = String.UnicodeScalarView()
-        for scalar in lowercased().unicodeScalars {
-            switch scalar {
-            case "æ", "ä": result.append(contentsOf: "ae".unicodeScalars)
-            case "ø", "ö": result.append(contentsOf: "oe".unicodeScalars)
-            case "å": result.append(contentsOf: "aa".unicodeScalars)
-            case "é", "è": result.append("e")
-            case "ü": result.append("u")
-            default: result.append(scalar)
+        let lower = lowercased()
+        guard !lower.utf8.allSatisfy({ $0 < 128 }) else { return lower }
+        var result = ""
+        for character in lower {
+            switch character {
+            case "æ", "ä": result += "ae"
+            case "ø", "ö": result += "oe"
+            case "å": result += "aa"
+            case "é", "è": result += "e"
+            case "ü": result += "u"
+            default: result.append(character)
             }
         }
-        return String(result)
+        return result
     }
 }

@@ -140,8 +140,10 @@ extension Dataset {
 
     private func provenance(for area: AreaDefinition, functions: [FunctionCode], segment: Segment) -> Provenance {
         var result = provenance
-        let summed = functions.count == 1 ? "function \(functions[0])"
-            : "\(functions.count) functions (\(area.functionsText))"
+        let listed = functions.map(\.description).joined(separator: ", ")
+        let summed = area.include.contains(where: \.isWildcard) || !area.exclude.isEmpty
+            ? "\(area.functionsText) = \(listed)"
+            : (functions.count == 1 ? "function \(listed)" : "functions \(listed)")
         result.definition = "\(area.title) = \(summed); \(basis.description); "
             + "per \(segment.person) on 1 January \(id.year)"
         return result

@@ -31,7 +31,7 @@ extension Ranking {
                 notes.append("\(municipality.name) is not ranked: \(reason).")
             }
         }
-        for group in ties {
+        for group in ties where group.contains(where: { tied in shown.contains { $0.municipality == tied.municipality } }) {
             let names = group.map(\.municipality.name).joined(separator: ", ")
             notes.append("Tied at place \(group[0].place): \(names) (equal kr. per \(person)).")
         }
@@ -77,7 +77,8 @@ extension Gap {
             ],
             rows: [
                 [.text("\(name), place \(own.place) of \(ranked): kr. per \(person)"), .amount(own.perPerson)],
-                [.text("place \(place), \(benchmark.municipality.name): kr. per \(person)"),
+                [.text("place \(place), \(benchmark.municipality.name)"
+                       + (benchmark.place == place ? "" : " (tied at \(benchmark.place))") + ": kr. per \(person)"),
                  .amount(benchmark.perPerson)],
                 [.text("difference: kr. per \(person)"), .amount(differencePerPerson)],
                 [.text("× \(person)s in \(name), 1 January \(ranking.dataset.year)"), .integer(own.persons)],

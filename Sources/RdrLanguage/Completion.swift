@@ -7,12 +7,14 @@ extension Session {
     /// The words that could complete `word`, the partial word before the cursor, given the text of
     /// the line before it. Nil means "complete a file name" (after run, and export … to).
     public func completions(forWord word: String, after prefix: String) -> [String]? {
-        let words = prefix.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," || $0 == ";" })
+        // Only the statement being typed counts: the text after the last ';'.
+        let statement = prefix.split(separator: ";", omittingEmptySubsequences: false).last ?? ""
+        let words = statement.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," })
             .map { $0.lowercased() }
         let first = words.first ?? ""
         let previous = words.last ?? ""
         let candidates: [String]
-        if words.isEmpty || prefix.trimmingTrailingSpaces.hasSuffix(";") {
+        if words.isEmpty {
             candidates = commandWords + results.map(\.name)
         } else if first == "run" || (first == "export" && previous == "to") {
             return nil
@@ -34,12 +36,15 @@ extension Session {
         case "as": return OutputFormat.allCases.map(\.rawValue)
         case "set": return ["format"]
         case "format": return OutputFormat.allCases.map(\.rawValue)
-        case "show", "drop", "export", "=": return results.map(\.name)
+        case "=" where first == "let": return ["rank", "gap"] + results.map(\.name)
+        case "=" where first == "define", "except": return functionCandidates
+        case "show", "drop", "export": return results.map(\.name)
         case "help": return Help.topics.map(\.name)
         case "define": return ["area"]
         case "to": return first == "gap" ? ["median", "25", "40", "50"] : []
         default: break
         }
+        if first == "define", FunctionPattern(previous) != nil { return ["except", "per"] + functionCandidates }
         switch first {
         case "gap": return count == 2 ? ["to"] : ["in", "per"]
         case "rank": return ["per", "top", "bottom", "for"] + (count > 3 ? municipalityNames : [])
@@ -52,15 +57,14 @@ extension Session {
         (dataset?.municipalities ?? (try? dataCollection("real").municipalities) ?? []).map(\.name)
     }
 
+    /// The loaded dataset's functions and their groups, for `define area … =`.
+    private var functionCandidates: [String] {
+        let codes = dataset?.functions ?? []
+        let groups = Set(codes.map { FunctionPattern.group(main: $0.main, group: $0.group).description })
+        return groups.sorted() + codes.map(\.description)
+    }
+
     private func datasetNames(_ collection: String) -> [String] {
         ((try? dataCollection(collection).datasets) ?? []).map(\.description)
-    }
-}
-
-extension String {
-    fileprivate var trimmingTrailingSpaces: Substring {
-        var text = self[...]
-        while text.last == " " { text = text.dropLast() }
-        return text
     }
 }

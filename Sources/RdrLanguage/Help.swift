@@ -14,7 +14,7 @@ enum Help {
                        examples: ["load R2024", "load teaching R2020", "load teaching B2021"])),
         ("rank", Topic(usage: "rank AREA|FUNCTION [per SEGMENT] [top N | bottom N | for KOMMUNE, …]",
                        summary: "Rank the municipalities on net spending per person in a segment on 1 January; place 1 = lowest spending. The median municipality is shown last.",
-                       examples: ["rank Skole per 6-16", "rank 3.22.01", "rank Ældre top 10", "rank Dagtilbud for Korsbæk, Egelund"])),
+                       examples: ["rank Skole per 6-16", "rank 3.22.01", "rank Ældre top 10", "rank Dagtilbud for Korsbæk, Bjergsted"])),
         ("gap", Topic(usage: "gap KOMMUNE to PLACE|median [in AREA|FUNCTION [per SEGMENT]]",
                       summary: "Mulighedsrum: max(0, own kr. per person − kr. per person at PLACE) × own persons. Without 'in', an overview of every area with a total. A starting point for questions, not a saving.",
                       examples: ["gap Korsbæk to 40", "gap Korsbæk to 25 in Skole", "gap Korsbæk to median in Ældre per 80+"])),

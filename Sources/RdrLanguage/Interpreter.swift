@@ -48,7 +48,7 @@ extension Session {
         case .help(let topic):
             emit(.message(try Help.text(for: topic)))
         case .list(let listing):
-            emit(.result(try list(listing), format: nil))
+            emit(.result(try list(listing, at: statement.range), format: nil))
         case .quit:
             emit(.quit)
         }
@@ -59,10 +59,17 @@ extension Session {
     private func load(collection name: Located<String>?, dataset: Located<String>, emit: (Output) -> Void) throws {
         let id = DatasetID(dataset.value)!  // the parser accepted only valid ids
         let loaded: Dataset
+        let collection = name?.value ?? "real"
         do {
-            loaded = try dataCollection(name?.value ?? "real").dataset(id)
+            loaded = try dataCollection(collection).dataset(id)
         } catch {
-            throw Diagnostic(error.description, at: dataset.range)
+            var message = error.description
+            let other = collection == "real" ? "teaching" : "real"
+            if (try? dataCollection(other).datasets.contains(id)) == true {
+                message += other == "teaching" ? "; load teaching \(id) has invented figures for teaching"
+                    : "; load \(id) has the real figures"
+            }
+            throw Diagnostic(message, at: dataset.range)
         }
         use(loaded)
         let ages = loaded.population.byAge == nil ? "population totals" : "population by age"
@@ -84,7 +91,7 @@ extension Session {
 
     private func evaluate(_ query: Query, at range: SourceRange) throws -> ResultSet {
         switch query {
-        case .reference(let name): return try storedResult(name)
+        case .reference(let name): return try storedResult(name, standingAlone: true)
         case .rank(let rank): return try evaluate(rank, at: range)
         case .gap(let gap): return try evaluate(gap, at: range)
         }
@@ -112,7 +119,7 @@ extension Session {
                 throw Diagnostic("per needs an area: the overview uses each area's own segment; "
                                  + "write gap \(query.municipality.value) to … in AREA per \(segment.value)", at: segment.range)
             }
-            return try overview(municipality, query.place, in: dataset)
+            return try overview(municipality, query.place, in: dataset, statementRange: range)
         }
         let area = try self.area(target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
@@ -127,7 +134,7 @@ extension Session {
     }
 
     private func overview(_ municipality: Municipality, _ place: Located<GapQuery.Place>,
-                          in dataset: Dataset) throws -> ResultSet {
+                          in dataset: Dataset, statementRange: SourceRange) throws -> ResultSet {
         let count = dataset.municipalities.count
         let number: Int = switch place.value {
         case .number(let n): n
@@ -138,7 +145,7 @@ extension Session {
         }
         let overview = dataset.overview(for: municipality, toPlace: number, areas: areas)
         if overview.computedCount == 0, let first = overview.rows.first, case .failure(let error) = first.outcome {
-            throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: place.range)
+            throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: statementRange)
         }
         return overview.resultSet(dataset: dataset)
     }
@@ -191,14 +198,19 @@ extension Session {
         }
     }
 
-    private func storedResult(_ name: Located<String>) throws(Diagnostic) -> ResultSet {
+    /// The result a name refers to. `standingAlone` is a word typed as a whole statement, which
+    /// may as well be a misspelled command.
+    private func storedResult(_ name: Located<String>, standingAlone: Bool = false) throws(Diagnostic) -> ResultSet {
         if let result = result(named: name.value) { return result }
         let names = results.map(\.name).filter { $0 != Session.lastName }
         let message: String
         if let result = NameMatcher.closest(to: name.value, in: names) {
             message = "no result named '\(name.value)'; did you mean \(result)?"
-        } else if let command = NameMatcher.closest(to: name.value, in: commandWords) {
+        } else if standingAlone, let command = NameMatcher.closest(to: name.value, in: commandWords) {
             message = "unknown command '\(name.value)'; did you mean \(command)?"
+        } else if standingAlone {
+            message = "'\(name.value)' is neither a command nor a result; help lists the commands"
+                + (names.isEmpty ? "" : ", results the results")
         } else if names.isEmpty {
             message = "no result named '\(name.value)'; make one with let NAME = rank …"
         } else {

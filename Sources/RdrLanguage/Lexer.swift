@@ -31,12 +31,18 @@ public struct Lexer: Sendable {
             return token(.separator, String(c), from: start)
         case "=": advance(); return token(.equals, "=", from: start)
         case ",": advance(); return token(.comma, ",", from: start)
-        case "-": advance(); return token(.minus, "-", from: start)
+        case "-", "–", "−":  // a hyphen, or the dashes word processors make of it
+            advance()
+            return token(.minus, "-", from: start)
         case "+": advance(); return token(.plus, "+", from: start)
         case "\"": return try string(from: start)
         case "$": return try parameter(from: start)
         case _ where c.isASCIIDigit: return number(from: start)
         case _ where c.isLetter || c == "_" || c == "." || c == "/" || c == "~": return word(from: start)
+        case "'", "‘", "’", "“", "”":
+            advance()
+            throw Diagnostic("names with spaces go in straight double quotes: \"…\"",
+                             at: SourceRange(start: start, end: location))
         default:
             advance()
             throw Diagnostic("unexpected character '\(c)'; names are letters and digits, strings go in \"quotes\"",
@@ -52,6 +58,11 @@ public struct Lexer: Sendable {
     /// `40`, or a function code/pattern when a dot follows the digits: `5.38.50`, `5.30.*`.
     private mutating func number(from start: SourceLocation) -> Token {
         let digits = take(while: \.isASCIIDigit)
+        if let next = peek(), next.isLetter || next == "_" || (next == "." && peek(1)?.isLetter == true) {
+            // A name or file name that starts with digits: 2024.csv.
+            let rest = take { $0.isLetter || $0.isNumber || "_-./~".contains($0) }
+            return token(.word, digits + rest, from: start)
+        }
         guard peek() == ".", let after = peek(1), after.isASCIIDigit || after == "*" else {
             return token(.number, digits, from: start)
         }
@@ -90,7 +101,7 @@ public struct Lexer: Sendable {
         while let c = peek() {
             if c == "#" {
                 while let d = peek(), !d.isLineEnd { advance() }
-            } else if c.isWhitespace && !c.isLineEnd {
+            } else if (c.isWhitespace && !c.isLineEnd) || c == "\u{FEFF}" {  // FEFF: a byte-order mark
                 advance()
             } else {
                 return

@@ -4,13 +4,13 @@ import RdrEngine
 /// The listing commands: areas, results, datasets, municipalities, functions, and `area NAME`.
 /// Listings are result sets too, so they render and export like any result.
 extension Session {
-    func list(_ listing: Statement.Listing) throws -> ResultSet {
+    func list(_ listing: Statement.Listing, at range: SourceRange) throws -> ResultSet {
         switch listing {
         case .areas: return areasListing()
         case .results: return resultsListing()
         case .datasets: return try datasetsListing()
         case .municipalities: return try municipalitiesListing()
-        case .functions: return try functionsListing()
+        case .functions: return try functionsListing(at: range)
         }
     }
 
@@ -63,9 +63,9 @@ extension Session {
             provenance: nil)
     }
 
-    private func functionsListing() throws -> ResultSet {
+    private func functionsListing(at range: SourceRange) throws -> ResultSet {
         guard let dataset else {
-            throw Diagnostic("no dataset is loaded; load R2024 or load teaching R2020, then functions", at: nil)
+            throw Diagnostic("no dataset is loaded; load R2024 or load teaching R2020, then functions", at: range)
         }
         return functionsTable(dataset.functions, in: dataset, title: "Functions in \(dataset.name)")
     }

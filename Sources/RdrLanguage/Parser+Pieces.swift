@@ -25,6 +25,9 @@ extension Parser {
 
     /// `gap NAME to PLACE [in TARGET] [per SEGMENT]`
     mutating func gapQuery() throws(Diagnostic) -> GapQuery {
+        if current.isKeyword("to") {
+            throw Diagnostic("expected a municipality before 'to', as in gap Korsbæk to 40", at: current.range)
+        }
         let municipality = try name("a municipality, as in gap Korsbæk to 40")
         try expect("to", "and a place after the municipality, as in gap \(municipality.value) to 40")
         let place: Located<GapQuery.Place>

@@ -34,7 +34,7 @@ extension Parser {
             kind = .help(topic: atStatementEnd ? nil : Located(advance().text.lowercased(), tokens[position - 1].range))
         case "quit", "exit": kind = .quit
         case "param":
-            advance(); advance(); advance()  // NAME = VALUE, recorded by ParameterExpansion
+            try parameterDefault()
             return nil
         case "kommuner": kind = .list(.municipalities)
         default:
@@ -56,6 +56,14 @@ extension Parser {
         let hint = NameMatcher.closest(to: token.text, in: commandWords)
             .map { "did you mean \($0)?" } ?? "type help for the list of commands"
         return Diagnostic("unknown command '\(token.text)'; \(hint)", at: token.range)
+    }
+
+    /// `param NAME = VALUE`: checked here, recorded by ParameterExpansion.
+    private mutating func parameterDefault() throws(Diagnostic) {
+        _ = try expect(.word, "a parameter name after param, as in param place = 40")
+        _ = try expect(.equals, "'=' and a value, as in param place = 40")
+        guard !atStatementEnd else { throw unexpected("a value after '=', as in param place = 40") }
+        while !atStatementEnd { advance() }
     }
 
     private mutating func load() throws(Diagnostic) -> Statement.Kind {
@@ -95,6 +103,9 @@ extension Parser {
         guard token.kind == .word, token.text.first.map({ $0.isLetter || $0 == "_" }) == true,
               token.text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
             throw unexpected("a name for the result (letters, digits and _), as in let s = rank Skole")
+        }
+        guard token.text != Session.lastName else {
+            throw Diagnostic("_ always names the last result; choose another name", at: token.range)
         }
         guard !commandWords.contains(token.text.lowercased()) else {
             throw Diagnostic("'\(token.text)' is a command and cannot name a result; choose another name", at: token.range)

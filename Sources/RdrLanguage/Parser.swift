@@ -11,11 +11,12 @@ public struct Parser {
         self.tokens = tokens
     }
 
-    /// Parses a whole source. `parameters` holds the values given with `--set`; a script's
-    /// `param NAME = VALUE` lines add defaults for the names not given.
-    public static func parse(_ source: Source, parameters: inout [String: String]) throws(Diagnostic) -> [Statement] {
+    /// Parses a whole source. `parameters` holds the values given with `--set`; `param NAME = VALUE`
+    /// lines set `defaults`, used for the names not given.
+    public static func parse(_ source: Source, parameters: [String: String] = [:],
+                             defaults: inout [String: String]) throws(Diagnostic) -> [Statement] {
         let tokens = try ParameterExpansion.expand(Lexer.tokenize(source.text, firstLine: source.firstLine),
-                                                    parameters: &parameters)
+                                                    given: parameters, defaults: &defaults)
         var parser = Parser(tokens: tokens)
         return try parser.statements()
     }
@@ -82,24 +83,23 @@ public struct Parser {
 }
 
 /// Replaces `$name` tokens with the tokens of the parameter's value, keeping the parameter's
-/// place so that an error in a value points at the `$name` that brought it in.
+/// place so that an error in a value points at the `$name` that brought it in. Records the
+/// defaults of `param NAME = VALUE` lines as it meets them (the parser checks their form).
 enum ParameterExpansion {
-    static func expand(_ tokens: [Token], parameters: inout [String: String]) throws(Diagnostic) -> [Token] {
+    static func expand(_ tokens: [Token], given: [String: String],
+                       defaults: inout [String: String]) throws(Diagnostic) -> [Token] {
         var result: [Token] = []
         var index = 0
         while index < tokens.count {
             let token = tokens[index]
-            if token.isKeyword("param"), index + 3 < tokens.count, atStatementStart(result),
-               tokens[index + 1].kind == .word, tokens[index + 2].kind == .equals {
-                // `param NAME = VALUE`: a default, unless the caller set the name.
-                let value = tokens[index + 3]
-                guard [.word, .number, .code, .string].contains(value.kind) else {
-                    throw Diagnostic("expected a value after 'param \(tokens[index + 1].text) =', as in param place = 40",
-                                     at: value.range)
-                }
-                if parameters[tokens[index + 1].text] == nil { parameters[tokens[index + 1].text] = value.text }
-                result.append(contentsOf: tokens[index...(index + 3)])
-                index += 4
+            if token.isKeyword("param"), result.last.map({ $0.kind == .separator }) ?? true,
+               index + 3 < tokens.count, tokens[index + 1].kind == .word, tokens[index + 2].kind == .equals {
+                // The value is the rest of the statement, as written: `param band = 6-16`.
+                var end = index + 3
+                while ![.separator, .end].contains(tokens[end].kind) { end += 1 }
+                defaults[tokens[index + 1].text] = tokens[(index + 3)..<end].map(\.text).joined()
+                result.append(contentsOf: tokens[index..<end])
+                index = end
                 continue
             }
             guard token.kind == .parameter else {
@@ -107,28 +107,27 @@ enum ParameterExpansion {
                 index += 1
                 continue
             }
-            guard let value = parameters[token.text] else {
-                let known = parameters.keys.sorted()
-                throw Diagnostic("unknown parameter $\(token.text); give it with --set \(token.text)=VALUE"
-                                 + " or a line 'param \(token.text) = VALUE'"
-                                 + (known.isEmpty ? "" : " (known: \(known.map { "$" + $0 }.joined(separator: ", ")))"),
-                                 at: token.range)
-            }
-            let valueTokens: [Token]
-            do {
-                valueTokens = try Lexer.tokenize(value)
-            } catch {
-                throw Diagnostic("the value of $\(token.text) ('\(value)') is not valid: \(error.message)", at: token.range)
-            }
-            let substituted = valueTokens.dropLast().map { Token($0.kind, $0.text, token.range) }
-            // A value that is not a single word or number ("Kors bæk") stays one string.
-            result.append(contentsOf: substituted.count == 1 ? Array(substituted) : [Token(.string, value, token.range)])
+            result.append(contentsOf: try substitute(token, given: given, defaults: defaults))
             index += 1
         }
         return result
     }
 
-    private static func atStatementStart(_ tokens: [Token]) -> Bool {
-        tokens.last.map { $0.kind == .separator } ?? true
+    /// The tokens of a parameter's value. A value with spaces in it ("Kors bæk") stays one string.
+    private static func substitute(_ token: Token, given: [String: String],
+                                   defaults: [String: String]) throws(Diagnostic) -> [Token] {
+        guard let value = given[token.text] ?? defaults[token.text] else {
+            let known = Set(given.keys).union(defaults.keys).sorted()
+            throw Diagnostic("unknown parameter $\(token.text); give it with --set \(token.text)=VALUE"
+                             + " or a line 'param \(token.text) = VALUE'"
+                             + (known.isEmpty ? "" : " (known: \(known.map { "$" + $0 }.joined(separator: ", ")))"),
+                             at: token.range)
+        }
+        if value.contains(where: \.isWhitespace) { return [Token(.string, value, token.range)] }
+        do {
+            return try Lexer.tokenize(value).dropLast().map { Token($0.kind, $0.text, token.range) }
+        } catch {
+            throw Diagnostic("the value of $\(token.text) ('\(value)') is not valid: \(error.message)", at: token.range)
+        }
     }
 }

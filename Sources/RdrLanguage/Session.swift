@@ -26,8 +26,11 @@ public struct ScriptError: Error, Sendable {
 public final class Session {
     /// The format results are shown in unless a statement names one.
     public var format: OutputFormat
-    /// Values for `$name` in scripts, from `--set name=value`; `param` lines add defaults.
+    /// Values for `$name` in scripts, from `--set name=value`. They win over `param` defaults.
     public var parameters: [String: String]
+    /// Defaults from `param NAME = VALUE` lines at the prompt or in the top-level script; a script
+    /// started with `run` gets a copy, so its defaults do not leak into the session.
+    private var defaults: [String: String] = [:]
     /// Relative paths in `run` and `export` are resolved against it.
     public var workingDirectory: String
 
@@ -69,12 +72,21 @@ public final class Session {
     /// Parses the whole source, then runs its statements in order, stopping at the first error.
     /// A syntax error anywhere means nothing runs.
     public func run(_ source: Source, emit: (Output) -> Void) throws(ScriptError) {
-        let statements: [Statement]
+        var scope = defaults
+        let statements = try parse(source, defaults: &scope)
+        defaults = scope
+        try execute(statements, of: source, emit: emit)
+    }
+
+    private func parse(_ source: Source, defaults: inout [String: String]) throws(ScriptError) -> [Statement] {
         do {
-            statements = try Parser.parse(source, parameters: &parameters)
+            return try Parser.parse(source, parameters: parameters, defaults: &defaults)
         } catch {
             throw ScriptError(diagnostic: error, source: source)
         }
+    }
+
+    private func execute(_ statements: [Statement], of source: Source, emit: (Output) -> Void) throws(ScriptError) {
         let clock = ContinuousClock()
         for statement in statements {
             let started = clock.now
@@ -165,6 +177,7 @@ public final class Session {
             throw ScriptError(diagnostic: Diagnostic("run nests more than 16 deep; does a script run itself?", at: nil),
                               source: source)
         }
-        try run(source, emit: emit)
+        var scope = defaults
+        try execute(parse(source, defaults: &scope), of: source, emit: emit)
     }
 }
