@@ -21,21 +21,24 @@ let package = Package(
         ),
         // Renderers: boxed table, CSV, Markdown, JSON; atomic export.
         .target(name: "RdrRender", dependencies: ["RdrEngine"]),
+        // Statistics Denmark: the Statbank API client, its file formats, the local store.
+        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrData"]),
         // The language: source, lexer, parser, AST, diagnostics, interpreter, session.
-        .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrData", "RdrRender"]),
+        .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrData", "RdrRender", "RdrStatbank"]),
         // GNU readline, a system library (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
         // The thin shell: arguments, the prompt, files.
         .executableTarget(
             name: "rdr",
             dependencies: [
-                "RdrLanguage", "CReadline",
+                "RdrLanguage", "RdrStatbank", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine"]),
         .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender"]),
         .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage"]),
+        .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank"], exclude: ["Fixtures"]),
         // Runs the built binary for the end-to-end and example (transcript) tests.
         .target(name: "RdrTestSupport", path: "Tests/RdrTestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["rdr", "RdrTestSupport"]),

@@ -9,6 +9,8 @@ public protocol DataCollection: Sendable {
     var municipalities: [Municipality] { get }
     /// The datasets it holds, accounts first, by year.
     var datasets: [DatasetID] { get }
+    /// The official labels of the functions it holds.
+    var functionLabels: [FunctionCode: String] { get }
     func dataset(_ id: DatasetID) throws(DataError) -> Dataset
 }
 

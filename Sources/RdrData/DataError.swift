@@ -3,6 +3,8 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
     case notInCollection(requested: String, collection: String, available: [String], hint: String?)
     case damaged(file: String, line: Int, reason: String)
     case missingResource(String)
+    /// Any other reason, already a whole sentence (from a collection outside this module).
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -12,6 +14,8 @@ public enum DataError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(file):\(line): \(reason)"
         case let .missingResource(name):
             "the built-in data file \(name) is missing from the installation; reinstall rdr"
+        case let .unavailable(reason):
+            reason
         }
     }
 

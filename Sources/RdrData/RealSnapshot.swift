@@ -8,7 +8,7 @@ public struct RealSnapshot: DataCollection {
     public let title = "built-in real snapshot"
     public let municipalities: [Municipality]
     public let datasets: [DatasetID]
-    private let functionLabels: [FunctionCode: String]
+    public let functionLabels: [FunctionCode: String]
     private let index: [Int: Int]
     /// Population totals by year, indexed like `municipalities`.
     private let totals: [Int: [Int]]

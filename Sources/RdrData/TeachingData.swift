@@ -8,7 +8,7 @@ public struct TeachingData: DataCollection {
     public let title = "teaching dataset"
     public let municipalities: [Municipality]
     public let datasets: [DatasetID]
-    private let functionLabels: [FunctionCode: String]
+    public let functionLabels: [FunctionCode: String]
     private let index: [Int: Int]
     /// The files and their rows by year or dataset; a dataset's figures are read when it is loaded.
     private let population: CSVFile

@@ -124,3 +124,17 @@ public struct Dataset: Sendable {
 
     public var functions: [FunctionCode] { functionLabels.keys.sorted() }
 }
+
+extension Dataset {
+    /// The same dataset with every amount multiplied by `factor` (rounded to whole kroner), for
+    /// fixed prices; `priceBasis` says which, e.g. "2024 prices, CPI-adjusted (PRIS8)".
+    public func repriced(by factor: Double, priceBasis: String) -> Dataset {
+        var provenance = provenance
+        provenance.priceBasis = priceBasis
+        return Dataset(
+            id: id, collection: collection, municipalities: municipalities, functionLabels: functionLabels,
+            chartIsComplete: chartIsComplete,
+            spending: spending.mapValues { $0.map { $0.map { Int((Double($0) * factor).rounded()) } } },
+            population: population, basis: basis, provenance: provenance, limitationHint: limitationHint)
+    }
+}

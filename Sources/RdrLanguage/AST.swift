@@ -6,8 +6,16 @@ public struct Statement: Sendable {
     public let range: SourceRange
 
     public enum Kind: Sendable {
-        /// `load [real|teaching] R2020`
-        case load(collection: Located<String>?, dataset: Located<String>)
+        /// `load [local|real|teaching] R2020 [prices 2024 [using FILE]]`
+        case load(collection: Located<String>?, dataset: Located<String>, prices: Located<Int>?, index: Located<String>?)
+        /// `fetch R2023`, `fetch R2019..R2024, B2025`: download from Statistics Denmark into the local store.
+        case fetch([Located<DatasetID>])
+        /// `forget R2019`: remove a dataset from the local store.
+        case forget(Located<DatasetID>)
+        /// `import FILE`: a REGK31, BUDK32 or FOLK1A file as Statistics Denmark serves it.
+        case importFile(Located<String>)
+        /// `check R2023`: the reconciliation of a local dataset.
+        case check(Located<DatasetID>)
         /// `rank …`, `gap …` or a result's name, evaluated and kept as the last result.
         case query(Query)
         /// `let NAME = QUERY`

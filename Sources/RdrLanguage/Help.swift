@@ -9,9 +9,19 @@ enum Help {
     }
 
     static let topics: [(name: String, topic: Topic)] = [
-        ("load", Topic(usage: "load [real|teaching] R2024 | B2021",
-                       summary: "Load accounts (R) or a budget (B) of a year. Without a collection, the built-in real snapshot from Statistics Denmark; teaching is the invented dataset.",
-                       examples: ["load R2024", "load teaching R2020", "load teaching B2021"])),
+        ("load", Topic(usage: "load [local|real|teaching] R2024 | B2021 [prices YEAR [using FILE]]",
+                       summary: "Load accounts (R) or a budget (B) of a year: from the local store when fetched or imported, else the built-in real snapshot (real); teaching is the invented dataset. prices YEAR converts to that year's price level with the consumer price index (labelled CPI-adjusted), or with a year,index file given after using (a PL index).",
+                       examples: ["load R2024", "load R2019 prices 2024", "load R2019 prices 2024 using pl.csv", "load teaching R2020"])),
+        ("fetch", Topic(usage: "fetch R2023 | B2025 | R2019..R2024",
+                        summary: "Download accounts (REGK31) or budgets (BUDK32) and the population on 1 January (FOLK1A) from Statistics Denmark's Statbank API into the local store, then reconcile them. A failed fetch leaves the store as it was.",
+                        examples: ["fetch R2023", "fetch R2019..R2024", "fetch B2025"])),
+        ("import", Topic(usage: "import FILE",
+                         summary: "Keep a REGK31, BUDK32 or FOLK1A file downloaded from Statistics Denmark (API CSV or BULK, codes or labels) in the local store. A damaged file is refused with file:line and the reason.",
+                         examples: ["import regk31-2023.csv", "import folk1a-2023.csv"])),
+        ("forget", Topic(usage: "forget R2019", summary: "Remove a dataset from the local store.", examples: ["forget R2019"])),
+        ("check", Topic(usage: "check R2023",
+                        summary: "Show the reconciliation of a local dataset: national totals against the sum of the municipalities, the population, and kr. per inhabitant where both units were fetched.",
+                        examples: ["check R2023"])),
         ("rank", Topic(usage: "rank AREA|FUNCTION [per SEGMENT] [top N | bottom N | for KOMMUNE, …]",
                        summary: "Rank the municipalities on net spending per person in a segment on 1 January; place 1 = lowest spending. The median municipality is shown last.",
                        examples: ["rank Skole per 6-16", "rank 3.22.01", "rank Ældre top 10", "rank Dagtilbud for Korsbæk, Bjergsted"])),

@@ -8,8 +8,16 @@ import RdrRender
 extension Session {
     func execute(_ statement: Statement, emit: (Output) -> Void) throws {
         switch statement.kind {
-        case let .load(collection, dataset):
-            try load(collection: collection, dataset: dataset, emit: emit)
+        case let .load(collection, dataset, prices, index):
+            try load(collection: collection, dataset: dataset, prices: prices, index: index, emit: emit)
+        case .fetch(let ids):
+            try fetch(ids, emit: emit)
+        case .forget(let id):
+            try forget(id, emit: emit)
+        case .importFile(let path):
+            try importFile(path, emit: emit)
+        case .check(let id):
+            emit(.result(try check(id), format: nil))
         case .query(let query):
             let result = try evaluate(query, at: statement.range)
             if case .reference = query {} else { keep(result, as: nil) }
@@ -56,20 +64,29 @@ extension Session {
 
     // MARK: Loading
 
-    private func load(collection name: Located<String>?, dataset: Located<String>, emit: (Output) -> Void) throws {
+    /// Without a collection: the local store when it has the dataset, else the built-in snapshot.
+    private func load(collection name: Located<String>?, dataset: Located<String>, prices: Located<Int>?,
+                      index: Located<String>?, emit: (Output) -> Void) throws {
         let id = DatasetID(dataset.value)!  // the parser accepted only valid ids
-        let loaded: Dataset
-        let collection = name?.value ?? "real"
+        var loaded: Dataset
+        let local = (try? localCollection().datasets.contains(id)) == true
+        let collection = name?.value ?? (local ? "local" : "real")
         do {
             loaded = try dataCollection(collection).dataset(id)
         } catch {
             var message = error.description
-            let other = collection == "real" ? "teaching" : "real"
+            if collection == "real", name == nil {
+                message += "; fetch \(id) downloads it from Statistics Denmark into the local store"
+            }
+            let other = collection == "teaching" ? "real" : "teaching"
             if (try? dataCollection(other).datasets.contains(id)) == true {
                 message += other == "teaching" ? "; load teaching \(id) has invented figures for teaching"
                     : "; load \(id) has the real figures"
             }
             throw Diagnostic(message, at: dataset.range)
+        }
+        if let prices {
+            loaded = try repriced(loaded, to: prices, index: index)
         }
         use(loaded)
         let ages = loaded.population.byAge == nil ? "population totals" : "population by age"
@@ -77,7 +94,26 @@ extension Session {
             ? "INVENTED figures for \(loaded.municipalities.count) fictional municipalities"
             : "\(loaded.municipalities.count) municipalities"
         emit(.message("Loaded \(loaded.name) (\(loaded.id.spelledOut)): \(what), \(loaded.functionLabels.count) functions, "
-                      + "\(ages) on 1 January \(loaded.id.year). Source: \(loaded.provenance.source)."))
+                      + "\(ages) on 1 January \(loaded.id.year), \(loaded.provenance.priceBasis). "
+                      + "Source: \(loaded.provenance.source)."))
+    }
+
+    private func repriced(_ dataset: Dataset, to year: Located<Int>, index file: Located<String>?) throws -> Dataset {
+        let index: PriceIndex
+        do {
+            if let file {
+                guard let data = FileManager.default.contents(atPath: resolve(file.value).path) else {
+                    throw Diagnostic("cannot read the price index '\(file.value)': no such readable file", at: file.range)
+                }
+                index = try PriceIndex.read(bytes: [UInt8](data), name: file.value)
+            } else {
+                index = try PriceIndex.consumerPrices()
+            }
+            let factor = try index.factor(from: dataset.id.year, to: year.value)
+            return dataset.repriced(by: factor, priceBasis: "\(year.value) prices, \(index.label)")
+        } catch let error as DataError {
+            throw Diagnostic(error.description, at: file?.range ?? year.range)
+        }
     }
 
     private func requireDataset(at range: SourceRange) throws(Diagnostic) -> Dataset {
@@ -260,7 +296,7 @@ extension Session {
         emit(.message("Exported \(name?.value ?? "the last result") (\(rowCount(result))) to \(path.value) as \(format.rawValue)."))
     }
 
-    private func resolve(_ path: String) -> URL {
+    func resolve(_ path: String) -> URL {
         let expanded = (path as NSString).expandingTildeInPath
         return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded)
             : URL(fileURLWithPath: workingDirectory).appendingPathComponent(expanded)

@@ -2,7 +2,7 @@ import RdrEngine
 
 /// The words that begin a statement, for parsing, help and completion.
 public let commandWords = [
-    "load", "rank", "gap", "let", "show", "export", "drop", "define", "area", "areas", "results",
+    "load", "fetch", "import", "forget", "check", "rank", "gap", "let", "show", "export", "drop", "define", "area", "areas", "results",
     "datasets", "municipalities", "kommuner", "functions", "set", "run", "param", "help", "quit", "exit",
 ]
 
@@ -18,6 +18,10 @@ extension Parser {
         let kind: Statement.Kind
         switch keyword {
         case "load": kind = try load()
+        case "fetch": kind = .fetch(try datasetList())
+        case "forget": kind = .forget(try datasetID("forget"))
+        case "check": kind = .check(try datasetID("check"))
+        case "import": kind = .importFile(try name("a file from Statistics Denmark, as in import regk31-2023.csv"))
         case "rank": kind = .query(.rank(try rankQuery()))
         case "gap": kind = .query(.gap(try gapQuery()))
         case "let": kind = try binding()
@@ -62,13 +66,21 @@ extension Parser {
     private mutating func parameterDefault() throws(Diagnostic) {
         _ = try expect(.word, "a parameter name after param, as in param place = 40")
         _ = try expect(.equals, "'=' and a value, as in param place = 40")
-        guard !atStatementEnd else { throw unexpected("a value after '=', as in param place = 40") }
-        while !atStatementEnd { advance() }
+        let value = "a value after 'param … =': a word, a number, an age band or a \"string\""
+        guard [.word, .number, .code, .string].contains(current.kind) else { throw unexpected(value) }
+        let first = advance()
+        if first.kind == .number, current.kind == .minus {  // an age band, 6-16
+            advance()
+            _ = try expect(.number, "the upper age of the band")
+        } else if first.kind == .number, current.kind == .plus {  // an open band, 65+
+            advance()
+        }
+        guard atStatementEnd else { throw unexpected("the end of the param line (\(value))") }
     }
 
     private mutating func load() throws(Diagnostic) -> Statement.Kind {
         var collection: Located<String>?
-        if current.isKeyword("real") || current.isKeyword("teaching") {
+        if current.isKeyword("real") || current.isKeyword("teaching") || current.isKeyword("local") {
             let token = advance()
             collection = Located(token.text.lowercased(), token.range)
         }
@@ -77,7 +89,42 @@ extension Parser {
             throw unexpected("a dataset such as R2024 (accounts 2024) or B2021 (budget 2021)")
         }
         advance()
-        return .load(collection: collection, dataset: Located(dataset.text.uppercased(), dataset.range))
+        var prices: Located<Int>?
+        var index: Located<String>?
+        if accept("prices") {
+            guard current.kind == .number, let year = Int(current.text) else {
+                throw unexpected("the year whose prices to use, as in load \(dataset.text) prices 2024")
+            }
+            prices = Located(year, advance().range)
+            if accept("using") { index = try name("a price index file (year,index), as in using pl.csv") }
+        }
+        return .load(collection: collection, dataset: Located(dataset.text.uppercased(), dataset.range),
+                     prices: prices, index: index)
+    }
+
+    /// `R2023`, `R2019..R2024`, or several separated by commas.
+    private mutating func datasetList() throws(Diagnostic) -> [Located<DatasetID>] {
+        var result: [Located<DatasetID>] = []
+        repeat {
+            if !result.isEmpty { advance() }
+            let token = current
+            let parts = token.text.split(separator: "..", omittingEmptySubsequences: false).map(String.init)
+            guard token.kind == .word, parts.count <= 2, let first = DatasetID(parts[0]),
+                  let last = parts.count == 2 ? DatasetID(parts[1]) : first,
+                  first.kind == last.kind, first.year <= last.year else {
+                throw unexpected("a dataset such as R2023, or a span such as R2019..R2024")
+            }
+            advance()
+            result += (first.year...last.year).map { Located(DatasetID(kind: first.kind, year: $0), token.range) }
+        } while current.kind == .comma
+        return result
+    }
+
+    private mutating func datasetID(_ command: String) throws(Diagnostic) -> Located<DatasetID> {
+        guard current.kind == .word, let id = DatasetID(current.text) else {
+            throw unexpected("a dataset such as R2023 after \(command)")
+        }
+        return Located(id, advance().range)
     }
 
     private mutating func binding() throws(Diagnostic) -> Statement.Kind {

@@ -2,12 +2,15 @@ import Foundation
 import RdrData
 import RdrEngine
 import RdrRender
+import RdrStatbank
 
 /// What a statement produces for the person at the prompt or the reader of a script's output.
 public enum Output: Sendable {
     /// A result set, in the given format or the session's.
     case result(ResultSet, format: OutputFormat?)
     case message(String)
+    /// A line about work in progress (a fetch); a terminal shows it, a pipe need not.
+    case progress(String)
     case quit
 }
 
@@ -33,6 +36,10 @@ public final class Session {
     private var defaults: [String: String] = [:]
     /// Relative paths in `run` and `export` are resolved against it.
     public var workingDirectory: String
+    /// The local store of Statistics Denmark's tables (`$XDG_DATA_HOME/rdr`, or `--data-dir`).
+    public var dataDirectory: String
+    /// Where fetch asks; a test points it at a local server.
+    public var statbankURL: URL
 
     /// Called after each statement with its text and how long it took (`rdr --timings`).
     public var timer: ((String, Duration) -> Void)?
@@ -55,10 +62,14 @@ public final class Session {
     private var runDepth = 0
 
     public init(format: OutputFormat = .table, parameters: [String: String] = [:],
-                workingDirectory: String = FileManager.default.currentDirectoryPath) throws(ScriptError) {
+                workingDirectory: String = FileManager.default.currentDirectoryPath,
+                dataDirectory: String = LocalStore.defaultRoot(environment: ProcessInfo.processInfo.environment),
+                statbankURL: URL = StatbankClient.defaultBaseURL) throws(ScriptError) {
         self.format = format
         self.parameters = parameters
         self.workingDirectory = workingDirectory
+        self.dataDirectory = dataDirectory
+        self.statbankURL = statbankURL
         let areasSource: Source
         do {
             areasSource = Source(name: BuiltInAreas.fileName, text: try BuiltInAreas.source())
@@ -113,7 +124,7 @@ public final class Session {
     public func render(_ output: Output) -> String {
         switch output {
         case .result(let result, let format): Renderer(format: format ?? self.format).render(result)
-        case .message(let text): text.hasSuffix("\n") ? text : text + "\n"
+        case .message(let text), .progress(let text): text.hasSuffix("\n") ? text : text + "\n"
         case .quit: ""
         }
     }
@@ -163,6 +174,7 @@ public final class Session {
     }
 
     func dataCollection(_ name: String) throws(DataError) -> any DataCollection {
+        if name == "local" { return try localCollection() }
         if let cached = collections[name] { return cached }
         let loaded: any DataCollection = name == "teaching" ? try TeachingData.load() : try RealSnapshot.load()
         collections[name] = loaded

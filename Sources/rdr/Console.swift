@@ -46,6 +46,10 @@ struct Console {
     func write(_ output: Output, session: Session) {
         let text = session.render(output)
         guard !text.isEmpty else { return }
+        if case .progress = output {
+            if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data(text.utf8)) }
+            return
+        }
         if case .message = output, session.format == .csv || session.format == .json {
             FileHandle.standardError.write(Data(text.utf8))
         } else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import RdrLanguage
 import RdrRender
+import RdrStatbank
 
 /// The shell around the language: arguments, files, standard streams and the prompt.
 @main
@@ -29,6 +30,12 @@ struct RdrCommand: ParsableCommand {
     @Option(help: "table, csv, markdown or json (default: table on a terminal, csv otherwise).")
     var format: String?
 
+    @Option(help: "The local store of Statistics Denmark's tables (default: $XDG_DATA_HOME/rdr).")
+    var dataDir: String?
+
+    @Option(help: ArgumentHelp("The Statbank API that fetch asks.", valueName: "URL"))
+    var statbankURL: String = StatbankClient.defaultBaseURL.absoluteString
+
     @Flag(help: "Print how long start-up and each statement took to standard error.")
     var timings = false
 
@@ -38,6 +45,9 @@ struct RdrCommand: ParsableCommand {
     func validate() throws {
         if script != nil && command != nil {
             throw ValidationError("give a script or -c, not both")
+        }
+        if URL(string: statbankURL)?.scheme == nil {
+            throw ValidationError("--statbank-url needs a URL such as https://api.statbank.dk/v1")
         }
         if let format, OutputFormat(name: format) == nil {
             throw ValidationError("unknown format '\(format)'; choose table, csv, markdown or json")
@@ -53,7 +63,10 @@ struct RdrCommand: ParsableCommand {
         let started = clock.now
         let session: Session
         do {
-            session = try Session(format: console.defaultFormat, parameters: parsedParameters)
+            session = try Session(
+                format: console.defaultFormat, parameters: parsedParameters,
+                dataDirectory: dataDir ?? LocalStore.defaultRoot(environment: ProcessInfo.processInfo.environment),
+                statbankURL: URL(string: statbankURL)!)
         } catch {
             console.error(error.formatted)
             throw ExitCode.failure

@@ -106,10 +106,8 @@ import Testing
         #expect(fromFile.status == 0, "stderr: \(fromFile.stderr)")
 
         let piped = try RdrProcess.run([], input: text)
-        withKnownIssue("piped standard input does not skip a UTF-8 byte order mark: <stdin>:1:1: unexpected character") {
-            #expect(piped.status == 0, "stderr: \(piped.stderr)")
-            #expect(piped.stdout == fromFile.stdout)
-        }
+        #expect(piped.status == 0, "stderr: \(piped.stderr)")
+        #expect(piped.stdout == fromFile.stdout)
     }
 
     // MARK: -c one-shots

@@ -84,16 +84,14 @@ struct FunctionCodeTests {
         #expect(FunctionPattern(pattern.description) == pattern)
     }
 
-    /// FunctionCode insists on one digit for the main account ("05.38.50" is rejected), but
-    /// FunctionPattern's wildcard branches parse the main account with Int(), so "05.*" and
-    /// "05.38.*" are accepted (as 5.* and 5.38.*) and do not round-trip.
+    /// FunctionCode insists on one digit for the main account ("05.38.50" is rejected), and so
+    /// do FunctionPattern's wildcard branches: "05.*" and "05.38.*" (which once parsed as 5.* and
+    /// 5.38.* and did not round-trip) are rejected.
     @Test func patternsRejectATwoDigitMainAccountLikeCodesDo() {
         #expect(FunctionCode("05.38.50") == nil)
         #expect(FunctionPattern("05.38.50") == nil)
-        withKnownIssue("FunctionPattern accepts a zero-padded main account in wildcards: 05.* and 05.38.*") {
-            #expect(FunctionPattern("05.*") == nil)
-            #expect(FunctionPattern("05.38.*") == nil)
-        }
+        #expect(FunctionPattern("05.*") == nil)
+        #expect(FunctionPattern("05.38.*") == nil)
     }
 
     @Test func undottedPatternDescribesDotted() {
@@ -133,11 +131,9 @@ struct DatasetIDTests {
         #expect(Fixture.snapshot.name == "R2020")
     }
 
-    /// DatasetID checks only the length and Int(): Int accepts a sign, so "R-202" is year −202.
-    @Test func rejectsASignedYear() {
-        withKnownIssue("DatasetID(\"R-202\") parses as accounts −202 and \"R+202\" as 202") {
-            #expect(DatasetID("R-202") == nil)
-            #expect(DatasetID("R+202") == nil)
-        }
+    /// The year is four digits: no sign ("R-202" was once read as year −202), no spaces.
+    @Test(arguments: ["R-202", "R+202", "R 202", "R２０２４", "Ø2024", ""])
+    func rejectsAnythingButFourDigits(_ text: String) {
+        #expect(DatasetID(text) == nil)
     }
 }

@@ -152,6 +152,27 @@ struct OverviewTests {
         #expect(overview.total == 0)
     }
 
+    @Test func totalAddsTheRowsInWholeKroner() throws {
+        // Skole per inhabitant: place 2 is Bøgelund; Damsø 7,700,000 − 24,200,000 × 1700 / 6760
+        // = 1,614,201.18… → 1,614,201. Voksen: (1500 − 1000) × 1700 = 850,000.
+        let skoleAlle = Fixture.area("SkoleAlle", ["3.22.*"], except: ["3.22.17"], per: .all)
+        let overview = Fixture.teaching.overview(for: Fixture.damsoe, toPlace: 2, areas: [skoleAlle, Fixture.voksen])
+        let skole = try overview.rows[0].outcome.get().mulighedsrum
+        #expect(abs(skole - (7_700_000.0 - 24_200_000.0 * 1700 / 6760)) < 1e-6)
+        #expect(overview.total == 1_614_201 + 850_000)
+    }
+
+    @Test func totalRoundsHalvesAwayFromZero() {
+        // Ager 1 kr. on 2 persons = 0.5 per person; Bæk 2 kr. on 1 person: 2 − 1 × 1 / 2 = 1.5 → 2.
+        let dataset = Fixture.dataset(
+            municipalities: [Fixture.ager, Fixture.baek], functions: ["5.38.50": "x"],
+            spending: ["5.38.50": [1, 2]], totals: [2, 1], byAge: nil)
+        let area = Fixture.area("V", ["5.38.50"])
+        let overview = dataset.overview(for: Fixture.baek, toPlace: 1, areas: [area, area])
+        #expect(overview.rows.compactMap { try? $0.outcome.get().mulighedsrum } == [1.5, 1.5])
+        #expect(overview.total == 2 + 2)
+    }
+
     @Test func noAreas() {
         let overview = Fixture.teaching.overview(for: Fixture.aaby, toPlace: 1, areas: [])
         #expect(overview.rows.isEmpty)

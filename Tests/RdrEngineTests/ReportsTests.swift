@@ -103,8 +103,11 @@ struct RankingReportTests {
         let result = voksen.resultSet(showing: .top(2))
         expectRectangular(result)
         #expect(result.rows.map { $0[1] } == [.text("Fjordby"), .text("Aaby")])
-        #expect(result.notes == [
-            "Showing 2 of 5 ranked municipalities.",
+        // The tie at place 3 (Bøgelund, Damsø) is not among the rows shown, so it is not noted.
+        #expect(result.notes == ["Showing 2 of 5 ranked municipalities."])
+        // With the tied rows shown, it is.
+        #expect(voksen.resultSet(showing: .top(4)).notes == [
+            "Showing 4 of 5 ranked municipalities.",
             "Tied at place 3: Bøgelund, Damsø (equal kr. per inhabitant).",
         ])
         // The footer still shows the median of all five, and places stay out of five.
@@ -173,10 +176,21 @@ struct GapReportTests {
             [.text("× inhabitants in Egeskov, 1 January 2020"), .integer(4460)],
         ]
         #expect(result.rows == rows)
-        let footer: [[ResultSet.Value]] = [[.text("= mulighedsrum, kr."), .amount((2000 - 1000) * 4460)]]
+        let footer: [[ResultSet.Value]] = [[.text("mulighedsrum, kr. = difference × inhabitants"), .amount((2000 - 1000) * 4460)]]
         #expect(result.footer == footer)
         #expect(result.notes == [caveat])
         #expect(result.provenance == ranking.provenance)
+        // No cell starts with "=", which a spreadsheet would read as a formula.
+        for row in result.rows + result.footer {
+            if case .text(let text) = row[0] { #expect(!text.hasPrefix("=")) }
+        }
+    }
+
+    @Test func benchmarkTiedAtALowerPlaceSaysSo() throws {
+        // Bøgelund and Damsø share place 3; the municipality at position 4 is Damsø, tied at 3.
+        let ranking = try Fixture.teaching.rank(Fixture.voksen)
+        let result = try ranking.gap(for: Fixture.egeskov, toPlace: 4).resultSet(ranking: ranking)
+        #expect(result.rows[1].first == .text("place 4, Damsø (tied at 3): kr. per inhabitant"))
     }
 
     @Test func ageSegmentWording() throws {
@@ -184,7 +198,7 @@ struct GapReportTests {
         let result = try ranking.gap(for: Fixture.egeskov, toPlace: 2).resultSet(ranking: ranking)
         #expect(result.rows[0] == [.text("Egeskov, place 5 of 5: kr. per 65+-year-old"), .amount(60_000)])
         #expect(result.rows[3] == [.text("× 65+-year-olds in Egeskov, 1 January 2020"), .integer(35 * 30 + 20)])
-        #expect(result.footer == [[.text("= mulighedsrum, kr."), .amount((60_000 - 40_000) * 1070)]])
+        #expect(result.footer == [[.text("mulighedsrum, kr. = difference × 65+-year-olds"), .amount((60_000 - 40_000) * 1070)]])
     }
 
     @Test func zeroGapSaysSo() throws {
@@ -192,7 +206,7 @@ struct GapReportTests {
         let result = try ranking.gap(for: Fixture.aaby, toPlace: 3).resultSet(ranking: ranking)
         expectRectangular(result)
         #expect(result.rows[2] == [.text("difference: kr. per inhabitant"), .amount(1000 - 1500)])
-        #expect(result.footer == [[.text("= mulighedsrum, kr. (no gap: 0)"), .amount(0)]])
+        #expect(result.footer == [[.text("mulighedsrum, kr. = difference × inhabitants (no gap: 0)"), .amount(0)]])
         #expect(result.notes == ["Aaby already spends at or below place 3: the mulighedsrum is 0.", caveat])
     }
 }

@@ -66,9 +66,11 @@ import Testing
         ])
     }
 
-    @Test func aDotNotFollowedByADigitOrStarEndsTheNumber() throws {
-        // "5." is the number 5 followed by a word, not a function code.
-        #expect(try pairs("5.x") == [Pair(.number, "5"), Pair(.word, ".x")])
+    @Test func digitsFollowedByADotAndALetterAreOneWord() throws {
+        // "5.x" is not a function code: digits followed by "." and a letter lex as one word, so a
+        // file name such as 2024.csv is a word.
+        #expect(try pairs("5.x") == [Pair(.word, "5.x")])
+        #expect(try pairs("2024.csv") == [Pair(.word, "2024.csv")])
     }
 
     @Test func punctuation() throws {
@@ -216,18 +218,20 @@ import Testing
         // single quotes, which gives the unreadable `'''`.
         let error = try #require(lexError("gap 'Korsbæk' to 40"))
         #expect(error.range == span(1, 5, 6))
-        withKnownIssue("a single quote is reported as unexpected character ''' ; it should say to use double quotes") {
-            #expect(!error.message.contains("'''"))
-            #expect(error.message.contains("double quotes"))
-        }
+        #expect(!error.message.contains("'''"))
+        #expect(error.message.contains("double quotes"))
+        #expect(error.message == #"names with spaces go in straight double quotes: "…""#)
     }
 
-    @Test func enDashInAnAgeBandGetsAHint() throws {
-        // Word and Outlook turn 6-16 into 6–16 (en dash); pasted into rdr it should say what to type.
-        let error = try #require(lexError("rank Skole per 6–16"))
-        #expect(error.range == span(1, 17, 18))
-        withKnownIssue("an en dash gets the generic 'unexpected character' message, with no hint to type 6-16") {
-            #expect(error.message.contains("6-16"))
-        }
+    @Test func enDashAndMinusSignInAnAgeBandAreAMinus() throws {
+        // Word and Outlook turn 6-16 into 6–16 (en dash); pasted into rdr it reads as 6-16.
+        #expect(lexError("rank Skole per 6–16") == nil)
+        #expect(try shape("rank Skole per 6–16") == "rank area:Skole per 6-16")
+        #expect(try shape("rank Skole per 6−16") == "rank area:Skole per 6-16")
+        let band = [Pair(.number, "6"), Pair(.minus, "-"), Pair(.number, "16")]
+        #expect(try pairs("6–16") == band)
+        #expect(try pairs("6−16") == band)
+        let dash = try tokens("rank Skole per 6–16")[4]
+        #expect(dash.range == span(1, 17, 18))
     }
 }

@@ -23,8 +23,8 @@ func span(_ line: Int, _ column: Int, _ end: Int) -> SourceRange {
 // MARK: Parsing
 
 func parse(_ text: String, parameters: [String: String] = [:]) throws(Diagnostic) -> [Statement] {
-    var parameters = parameters
-    return try Parser.parse(Source(name: "test.rdr", text: text), parameters: &parameters)
+    var defaults: [String: String] = [:]
+    return try Parser.parse(Source(name: "test.rdr", text: text), parameters: parameters, defaults: &defaults)
 }
 
 /// The statements of `text` in the compact form of `describe(_:)`.
@@ -52,8 +52,17 @@ func syntaxError(_ text: String, parameters: [String: String] = [:]) -> Diagnost
 /// `rank area:Skole per 6-16 top 5`, `gap Korsbæk to median in fn:3.22.01`.
 func describe(_ kind: Statement.Kind) -> String {
     switch kind {
-    case let .load(collection, dataset):
+    case let .load(collection, dataset, prices, index):
         return "load " + (collection.map { $0.value + " " } ?? "") + dataset.value
+            + (prices.map { " prices \($0.value)" } ?? "") + (index.map { " using \($0.value)" } ?? "")
+    case .fetch(let ids):
+        return "fetch " + ids.map(\.value.description).joined(separator: ", ")
+    case .forget(let id):
+        return "forget \(id.value)"
+    case .importFile(let path):
+        return "import \(path.value)"
+    case .check(let id):
+        return "check \(id.value)"
     case .query(let query):
         return describe(query)
     case let .bind(name, query):
@@ -121,12 +130,13 @@ func describe(_ target: Target) -> String {
 // MARK: Sessions
 
 /// A session in table format, with the built-in areas.
+/// A session whose local store is a fresh, empty folder: no test reads or writes the user's store.
 func makeSession(format: OutputFormat = .table, parameters: [String: String] = [:],
                  workingDirectory: String? = nil) throws -> Session {
-    if let workingDirectory {
-        return try Session(format: format, parameters: parameters, workingDirectory: workingDirectory)
-    }
-    return try Session(format: format, parameters: parameters)
+    let store = FileManager.default.temporaryDirectory.appendingPathComponent("rdr-store-\(UUID().uuidString)").path
+    return try Session(format: format, parameters: parameters,
+                       workingDirectory: workingDirectory ?? FileManager.default.currentDirectoryPath,
+                       dataDirectory: store)
 }
 
 extension Session {

@@ -31,7 +31,10 @@ public struct RdrProcess {
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        // A local store of its own, so that no test reads or writes the user's.
+        let store = FileManager.default.temporaryDirectory.appendingPathComponent("rdr-store-\(UUID().uuidString)").path
+        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_DATA_HOME": store]) { $1 }
+            .merging(environment) { $1 }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout

@@ -1,0 +1,66 @@
+import RdrEngine
+
+/// Turns figures read from Statistics Denmark into a dataset the engine ranks: the method's
+/// net operating expenditure (dranst 1, art TOT minus art S0, LOBM in 1,000 kr.) and the
+/// population by single year of age on 1 January.
+public enum DatasetBuilder {
+    /// A file holding fewer functions than this is a selection, not the whole chart of accounts
+    /// (REGK31 has 355): wildcards such as 5.30.* cannot be summed on it.
+    static let completeChartMinimum = 300
+
+    public static func dataset(
+        _ id: DatasetID, collection: String, accounts: AccountsFigures, population: PopulationFigures,
+        municipalities: [Municipality], functionLabels: [FunctionCode: String], provenance: Provenance
+    ) throws(StoreError) -> Dataset {
+        let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
+        var spending: [FunctionCode: [Int?]] = [:]
+        var netByFunction: [FunctionCode: [Double?]] = [:]
+        var artZero: [AccountsKey: Double] = [:]
+        for (key, value) in accounts.values where key.year == id.year && key.dranst == 1 && key.unit == "LOBM" {
+            guard index[key.area] != nil else { continue }
+            if key.art == "S0" { artZero[key] = value ?? 0 }
+        }
+        for (key, value) in accounts.values
+        where key.year == id.year && key.dranst == 1 && key.unit == "LOBM" && key.art == "TOT" {
+            guard let i = index[key.area] else { continue }
+            let zeroKey = AccountsKey(year: key.year, area: key.area, function: key.function, dranst: 1, art: "S0", unit: "LOBM")
+            netByFunction[key.function, default: Array(repeating: nil, count: municipalities.count)][i] =
+                value.map { $0 - (artZero[zeroKey] ?? 0) }
+        }
+        guard !netByFunction.isEmpty else {
+            throw .incomplete(dataset: id.description, missing: "\(accounts.table.rawValue) figures for \(id.year) "
+                              + "with dranst 1, art TOT and PRISENHED LOBM")
+        }
+        for (function, column) in netByFunction {
+            spending[function] = column.map { $0.map { Int(($0 * 1000).rounded()) } }
+        }
+
+        var byAge = Array(repeating: [Int](), count: municipalities.count)
+        var totals = Array(repeating: 0, count: municipalities.count)
+        let ages = population.values.filter { $0.key.year == id.year && index[$0.key.area] != nil }
+        let oldest = ages.keys.compactMap(\.age).max() ?? -1
+        for (key, count) in ages {
+            let i = index[key.area]!
+            if let age = key.age {
+                if byAge[i].isEmpty { byAge[i] = Array(repeating: 0, count: oldest + 1) }
+                byAge[i][age] = count
+            } else {
+                totals[i] = count
+            }
+        }
+        if let lacking = byAge.firstIndex(where: \.isEmpty) {
+            throw .incomplete(dataset: id.description,
+                              missing: "FOLK1A population by age on 1 January \(id.year) for \(municipalities[lacking].name)")
+        }
+        for i in totals.indices where totals[i] == 0 { totals[i] = byAge[i].reduce(0, +) }
+
+        var labels: [FunctionCode: String] = [:]
+        for function in spending.keys { labels[function] = functionLabels[function] ?? "" }
+        return Dataset(
+            id: id, collection: collection, municipalities: municipalities, functionLabels: labels,
+            chartIsComplete: spending.count >= completeChartMinimum, spending: spending,
+            population: Population(totals: totals, byAge: byAge), basis: .operating, provenance: provenance,
+            limitationHint: spending.count >= completeChartMinimum ? nil
+                : "the local \(id) holds \(spending.count) functions, a selection; import or fetch the whole table")
+    }
+}

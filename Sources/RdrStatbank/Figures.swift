@@ -1,0 +1,97 @@
+import RdrEngine
+
+/// The Statbank tables rdr reads.
+public enum StatbankTable: String, Sendable, CaseIterable {
+    /// Municipal accounts: OMRÅDE, FUNKTION, DRANST, ART, PRISENHED, Tid.
+    case regk31 = "REGK31"
+    /// Municipal budgets: the same variables as REGK31 (the area variable's id may differ).
+    case budk32 = "BUDK32"
+    /// Population on the first day of a quarter: OMRÅDE, KØN, ALDER, CIVILSTAND, Tid (2024K1).
+    case folk1a = "FOLK1A"
+}
+
+/// One figure of REGK31 or BUDK32, by its codes.
+public struct AccountsKey: Hashable, Sendable {
+    public let year: Int
+    /// OMRÅDE: 0 = the whole country, 101 … 860 municipalities (regions and groups are skipped).
+    public let area: Int
+    public let function: FunctionCode
+    /// DRANST: 1 drift … 7 finansiering.
+    public let dranst: Int
+    /// ART: "TOT" (net), "S0" (art 0, beregnede omkostninger), "UE", "I", "S1" …
+    public let art: String
+    /// PRISENHED: "LOBM" (1,000 kr., current prices) or "INDL" (kr. per inhabitant).
+    public let unit: String
+
+    public init(year: Int, area: Int, function: FunctionCode, dranst: Int, art: String, unit: String) {
+        self.year = year
+        self.area = area
+        self.function = function
+        self.dranst = dranst
+        self.art = art
+        self.unit = unit
+    }
+}
+
+/// The figures of an accounts or budget answer or file. A value of nil is Statistics Denmark's
+/// ".." (not available); a key that is absent was not asked for.
+public struct AccountsFigures: Sendable {
+    public var table: StatbankTable
+    public var values: [AccountsKey: Double?]
+
+    public init(table: StatbankTable, values: [AccountsKey: Double?] = [:]) {
+        self.table = table
+        self.values = values
+    }
+
+    public var years: [Int] { Set(values.keys.map(\.year)).sorted() }
+}
+
+/// One FOLK1A figure: population on 1 January (quarter 1) of `year`, both sexes, every marital status.
+public struct PopulationKey: Hashable, Sendable {
+    public let year: Int
+    /// OMRÅDE: 0 = the whole country, municipality codes; 411 Christiansø is kept but is no municipality.
+    public let area: Int
+    /// ALDER: 0 … 125; nil for IALT (all ages).
+    public let age: Int?
+
+    public init(year: Int, area: Int, age: Int?) {
+        self.year = year
+        self.area = area
+        self.age = age
+    }
+}
+
+public struct PopulationFigures: Sendable {
+    public var values: [PopulationKey: Int]
+
+    public init(values: [PopulationKey: Int] = [:]) {
+        self.values = values
+    }
+
+    public var years: [Int] { Set(values.keys.map(\.year)).sorted() }
+}
+
+/// What a Statbank answer or file held, once read.
+public enum StatbankContent: Sendable {
+    case accounts(AccountsFigures)
+    case population(PopulationFigures)
+}
+
+/// Why a file or answer could not be read: the file, the 1-based line when there is one, and
+/// the reason in one line.
+public struct StatbankFormatError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let reason: String
+
+    public init(file: String, line: Int?, reason: String) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    public var description: String {
+        line.map { "\(file):\($0): \(reason)" } ?? "\(file): \(reason)"
+    }
+}

@@ -1,0 +1,87 @@
+import RdrData
+import RdrEngine
+
+/// The datasets fetched or imported into the local store, as the engine sees them: a dataset is
+/// there when the store holds its accounts (or budget) and the population on 1 January of its year.
+public struct LocalCollection: DataCollection {
+    public let name = "local"
+    public let title: String
+    public let store: LocalStore
+    public let municipalities: [Municipality]
+    /// Official labels of functions, where rdr knows them (the store's own answers carry codes).
+    public let functionLabels: [FunctionCode: String]
+
+    public init(store: LocalStore, municipalities: [Municipality], functionLabels: [FunctionCode: String]) {
+        self.store = store
+        self.title = "local store (\(store.root))"
+        self.municipalities = municipalities
+        self.functionLabels = functionLabels
+    }
+
+    public var datasets: [DatasetID] {
+        let years = Set(store.populationYears)
+        return store.datasets.filter { years.contains($0.year) }
+    }
+
+    /// Names for reading label-presented files: municipality names, and "Hele landet".
+    public var areaCodes: [String: Int] { StatbankReader.municipalityCodes(municipalities) }
+
+    public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
+        do {
+            return try build(id)
+        } catch {
+            throw .unavailable(error.description)
+        }
+    }
+
+    /// The figures stored for a dataset, read and checked, with the files they came from.
+    public func figures(_ id: DatasetID) throws(StoreError)
+        -> (accounts: AccountsFigures, population: PopulationFigures, files: [StoredFile])
+    {
+        guard store.manifest(.accounts(id)) != nil else {
+            throw .notStored("\(id) is not in the local store; fetch \(id) downloads it from Statistics Denmark")
+        }
+        guard store.manifest(.population(year: id.year)) != nil else {
+            throw .notStored("the local store has \(id) but not the population on 1 January \(id.year); fetch \(id) gets both")
+        }
+        let table: StatbankTable = id.kind == .accounts ? .regk31 : .budk32
+        var accounts = AccountsFigures(table: table)
+        var population = PopulationFigures()
+        var origins: [StoredFile] = []
+        for entry in [LocalStore.Entry.accounts(id), .population(year: id.year)] {
+            for (file, bytes) in try store.files(entry) {
+                origins.append(file)
+                let content: StatbankContent
+                do {
+                    content = try StatbankReader.read(bytes, name: file.path, table: StatbankTable(rawValue: file.table),
+                                                      municipalities: areaCodes)
+                } catch {
+                    throw .format(error)
+                }
+                switch content {
+                case .accounts(let figures): accounts.values.merge(figures.values) { $1 }
+                case .population(let figures): population.values.merge(figures.values) { $1 }
+                }
+            }
+        }
+        return (accounts, population, origins)
+    }
+
+    private func build(_ id: DatasetID) throws(StoreError) -> Dataset {
+        let (accounts, population, files) = try figures(id)
+        return try DatasetBuilder.dataset(
+            id, collection: name, accounts: accounts, population: population, municipalities: municipalities,
+            functionLabels: functionLabels, provenance: provenance(id, table: accounts.table, files: files))
+    }
+
+    public func provenance(_ id: DatasetID, table: StatbankTable, files: [StoredFile]) -> Provenance {
+        let fetched = files.allSatisfy { $0.origin.hasPrefix("POST") || $0.origin.hasPrefix("GET") }
+        let when = files.map(\.received).max() ?? "?"
+        return Provenance(
+            dataset: "\(id) (local)",
+            source: "Statistics Denmark (CC BY 4.0), \(table.rawValue) (LOBM, dranst 1, art TOT − S0) and FOLK1A \(id.year)K1",
+            priceBasis: "current prices",
+            retrieved: fetched ? "fetched \(when) from api.statbank.dk" : "imported \(when) from \(files.map(\.origin).joined(separator: ", "))",
+            definition: "", invented: false)
+    }
+}
