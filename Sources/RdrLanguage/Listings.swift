@@ -1,3 +1,4 @@
+import Foundation
 import RdrData
 import RdrEngine
 
@@ -35,20 +36,32 @@ extension Session {
 
     private func datasetsListing() throws -> ResultSet {
         var rows: [[ResultSet.Value]] = []
+        let row = { (collection: String, id: DatasetID, source: String, status: String) -> [ResultSet.Value] in
+            let loaded = self.dataset.map { $0.collection == collection && $0.id == id } ?? false
+            return [.text(collection), .text(id.description), .text(id.spelledOut), .text(source),
+                    .text(loaded ? "loaded" : status)]
+        }
+        let store = self.store
+        let populationYears = Set(store.populationYears)
+        for id in store.datasets {
+            let files = store.manifest(.accounts(id))?.files ?? []
+            let megabytes = Double(files.reduce(0) { $0 + $1.bytes }) / 1_000_000
+            let how = files.allSatisfy { $0.origin.hasPrefix("POST") } ? "fetched" : "imported"
+            let source = "\(how) \(files.map(\.received).max() ?? "?"), \(files.count) file(s), "
+                + String(format: "%.1f MB", megabytes)
+            rows.append(row("local", id, source, populationYears.contains(id.year) ? "" : "needs FOLK1A \(id.year)K1"))
+        }
         for name in ["real", "teaching"] {
-            let source = try dataCollection(name)
-            for id in source.datasets {
-                let loaded = dataset.map { $0.collection == name && $0.id == id } ?? false
-                rows.append([.text(name), .text(id.description), .text(id.spelledOut), .text(loaded ? "loaded" : "")])
-            }
+            let source = name == "real" ? "built-in snapshot, Statistics Denmark" : "INVENTED, fictional municipalities"
+            for id in try dataCollection(name).datasets { rows.append(row(name, id, source, "")) }
         }
         return ResultSet(
-            title: "Datasets: load R2024 (real), load teaching R2020 (invented)",
+            title: "Datasets: load R2024 (local store first, else the built-in snapshot), load teaching R2020 (invented)",
             columns: [text("collection", "collection"), text("dataset", "dataset"), text("what", "what"),
-                      text("status", "status")],
+                      text("source", "source"), text("status", "status")],
             rows: rows,
-            notes: ["real: Statistics Denmark, built-in snapshot (25 functions, population totals). "
-                    + "teaching: INVENTED figures, fictional municipalities."],
+            notes: ["local: \(dataDirectory) (fetch and import fill it). real: built-in snapshot, 25 functions, "
+                    + "population totals. teaching: INVENTED figures."],
             provenance: nil)
     }
 

@@ -8,9 +8,12 @@ public enum DatasetBuilder {
     /// (REGK31 has 355): wildcards such as 5.30.* cannot be summed on it.
     static let completeChartMinimum = 300
 
+    /// `wholeChart`: the figures were asked for with every function (FUNKTION `*`); nil decides
+    /// by how many functions there are, for imported files.
     public static func dataset(
         _ id: DatasetID, collection: String, accounts: AccountsFigures, population: PopulationFigures,
-        municipalities: [Municipality], functionLabels: [FunctionCode: String], provenance: Provenance
+        municipalities: [Municipality], functionLabels: [FunctionCode: String], provenance: Provenance,
+        wholeChart: Bool? = nil
     ) throws(StoreError) -> Dataset {
         let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
         var spending: [FunctionCode: [Int?]] = [:]
@@ -56,11 +59,12 @@ public enum DatasetBuilder {
 
         var labels: [FunctionCode: String] = [:]
         for function in spending.keys { labels[function] = functionLabels[function] ?? "" }
+        let complete = wholeChart ?? (spending.count >= completeChartMinimum)
         return Dataset(
             id: id, collection: collection, municipalities: municipalities, functionLabels: labels,
-            chartIsComplete: spending.count >= completeChartMinimum, spending: spending,
+            chartIsComplete: complete, spending: spending,
             population: Population(totals: totals, byAge: byAge), basis: .operating, provenance: provenance,
-            limitationHint: spending.count >= completeChartMinimum ? nil
+            limitationHint: complete ? nil
                 : "the local \(id) holds \(spending.count) functions, a selection; import or fetch the whole table")
     }
 }

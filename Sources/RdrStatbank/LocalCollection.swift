@@ -69,13 +69,16 @@ public struct LocalCollection: DataCollection {
 
     private func build(_ id: DatasetID) throws(StoreError) -> Dataset {
         let (accounts, population, files) = try figures(id)
+        // A fetch asks for every function of the table's tableinfo; an imported file may be a selection.
+        let fetched = files.allSatisfy { $0.origin.hasPrefix("POST") }
         return try DatasetBuilder.dataset(
             id, collection: name, accounts: accounts, population: population, municipalities: municipalities,
-            functionLabels: functionLabels, provenance: provenance(id, table: accounts.table, files: files))
+            functionLabels: functionLabels, provenance: provenance(id, table: accounts.table, files: files),
+            wholeChart: fetched ? true : nil)
     }
 
     public func provenance(_ id: DatasetID, table: StatbankTable, files: [StoredFile]) -> Provenance {
-        let fetched = files.allSatisfy { $0.origin.hasPrefix("POST") || $0.origin.hasPrefix("GET") }
+        let fetched = files.allSatisfy { $0.origin.hasPrefix("POST") }
         let when = files.map(\.received).max() ?? "?"
         return Provenance(
             dataset: "\(id) (local)",

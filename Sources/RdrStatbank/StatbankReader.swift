@@ -303,9 +303,7 @@ private struct Reader {
             }
             if area == Labels.skippedArea { continue }
             let key = AccountsKey(year: year, area: area, function: function, dranst: dranst, art: art, unit: unit)
-            let before = values.count
-            values[key] = .some(value)
-            if values.count == before {
+            if values.updateValue(value, forKey: key) != nil {
                 throw scanner.error("a second figure for \(ids[ac]) \(area), FUNKTION \(function), "
                     + "DRANST \(dranst), ART \(art), PRISENHED \(unit), \(ids[tc]) \(year)")
             }
