@@ -56,7 +56,8 @@ extension Session {
         let bytes = [UInt8](data)
         let content: StatbankContent
         do {
-            content = try StatbankReader.read(bytes, name: path.value, table: nil, municipalities: localCollection().areaCodes)
+            content = try StatbankReader.read(bytes, name: path.value, table: nil, municipalities: localCollection().areaCodes,
+                                                 keeping: .method)
         } catch {
             throw Diagnostic("not imported: \(error)", at: path.range)
         }
@@ -144,7 +145,7 @@ extension Session {
         for (number, file) in files.enumerated() {
             do {
                 switch try StatbankReader.read(file.bytes, name: "answer \(number + 1) (\(file.table.rawValue))",
-                                               table: file.table, municipalities: areaCodes) {
+                                               table: file.table, municipalities: areaCodes, keeping: .method) {
                 case .accounts(let figures): accounts.values.merge(figures.values) { $1 }
                 case .population(let figures): population.values.merge(figures.values) { $1 }
                 }

@@ -55,7 +55,7 @@ private indirect enum JSON {
 
     func serialized(indent level: Int) -> String {
         switch self {
-        case .string(let text): quoted(text)
+        case .string(let text): text.jsonQuoted
         case .number(let number): number
         case .bool(let flag): flag ? "true" : "false"
         case .null: "null"
@@ -67,7 +67,7 @@ private indirect enum JSON {
     }
 
     private func member(_ key: String, _ value: JSON, indent level: Int) -> String {
-        quoted(key) + ": " + value.serialized(indent: level)
+        key.jsonQuoted + ": " + value.serialized(indent: level)
     }
 
     /// Members one per line, indented one level deeper than the brackets; empty as "[]" or "{}".
@@ -79,26 +79,3 @@ private indirect enum JSON {
     }
 }
 
-/// A JSON string literal (RFC 8259): quote, backslash and every control character escaped.
-private func quoted(_ text: String) -> String {
-    var result = "\""
-    for scalar in text.unicodeScalars {
-        switch scalar {
-        case "\"": result += "\\\""
-        case "\\": result += "\\\\"
-        case "\n": result += "\\n"
-        case "\r": result += "\\r"
-        case "\t": result += "\\t"
-        case "\u{08}": result += "\\b"
-        case "\u{0C}": result += "\\f"
-        case ..<"\u{20}": result += "\\u" + hex4(scalar.value)
-        default: result.unicodeScalars.append(scalar)
-        }
-    }
-    return result + "\""
-}
-
-private func hex4(_ value: UInt32) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 4 - digits.count) + digits
-}

@@ -21,7 +21,7 @@ enum Labels {
         case "christiansø": return 411
         default: break
         }
-        if key.hasPrefix("region ") || key.hasPrefix("landsdel ") || key.hasSuffix("kommuner") { return skippedArea }
+        if key.hasPrefix("region ") || key.hasPrefix("landsdel ") || key.contains("kommuner") { return skippedArea }
         // "101 København" (code and label): the leading code.
         if let (code, rest) = leadingToken(text), !rest.isEmpty, let n = digits(String(code), maxCount: 4) {
             return isRegionOrGroup(n) ? skippedArea : n

@@ -54,7 +54,7 @@ public struct LocalCollection: DataCollection {
                 let content: StatbankContent
                 do {
                     content = try StatbankReader.read(bytes, name: file.path, table: StatbankTable(rawValue: file.table),
-                                                      municipalities: areaCodes)
+                                                      municipalities: areaCodes, keeping: .method)
                 } catch {
                     throw .format(error)
                 }

@@ -495,10 +495,10 @@ extension StatbankClient {
         /// The JSON body, keys in DST's documented order.
         var json: String {
             let variables = selections.map { selection in
-                let values = (selection.values ?? ["*"]).map(Self.quoted).joined(separator: ",")
-                return #"{"code":\#(Self.quoted(selection.variable.id)),"values":[\#(values)]}"#
+                let values = (selection.values ?? ["*"]).map(\.jsonQuoted).joined(separator: ",")
+                return #"{"code":\#(selection.variable.id.jsonQuoted),"values":[\#(values)]}"#
             }
-            return #"{"table":\#(Self.quoted(table.rawValue)),"format":"BULK","lang":"da","#
+            return #"{"table":\#(table.rawValue.jsonQuoted),"format":"BULK","lang":"da","#
                 + #""valuePresentation":"Code","variables":[\#(variables.joined(separator: ","))]}"#
         }
 
@@ -541,20 +541,5 @@ extension StatbankClient {
             return 1 + splitOrder.count
         }
 
-        private static func quoted(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
-        }
     }
 }

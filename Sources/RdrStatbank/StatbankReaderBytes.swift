@@ -214,6 +214,12 @@ struct FieldCache<Value> {
     /// Where `find` stopped on a miss.
     private var missHash: UInt64 = 0, missSlot = 0, missStart = 0, missCount = 0
 
+    /// The value of field `column` of the scanner's record, if its bytes were seen before.
+    @inline(__always)
+    mutating func find(_ scanner: RecordScanner, _ column: Int) -> Value? {
+        find(scanner.base, scanner.starts[column], scanner.ends[column])
+    }
+
     /// The value of the bytes `start ..< end` of `base`, if they were seen before.
     @inline(__always)
     mutating func find(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Value? {
