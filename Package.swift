@@ -37,8 +37,8 @@ let package = Package(
         ),
         .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine"]),
         .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender"]),
-        .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage"]),
-        .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank"], exclude: ["Fixtures"]),
+        .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage", "RdrTestSupport"]),
+        .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "RdrTestSupport"], exclude: ["Fixtures"]),
         // Runs the built binary for the end-to-end and example (transcript) tests.
         .target(name: "RdrTestSupport", path: "Tests/RdrTestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["rdr", "RdrTestSupport"]),

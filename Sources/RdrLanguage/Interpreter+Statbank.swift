@@ -18,7 +18,7 @@ extension Session {
 
     func fetch(_ ids: [Located<DatasetID>], emit: (Output) -> Void) throws {
         try withoutActuallyEscaping(emit) { emit in
-            let client = StatbankClient(baseURL: statbankURL, progress: { emit(.progress($0)) })
+            let client = StatbankClient(baseURL: statbankURL, retry: statbankRetry, progress: { emit(.progress($0)) })
             for id in ids {
                 let table: StatbankTable = id.value.kind == .accounts ? .regk31 : .budk32
                 let accounts: [StatbankClient.Answer], people: [StatbankClient.Answer]
@@ -36,8 +36,8 @@ extension Session {
                 // Read everything before keeping anything: a damaged answer leaves the store as it was.
                 let checks = try verify(id, files + population)
                 do throws(StoreError) {
-                    try store.save(.population(year: id.value.year), files: population, received: people.first?.received ?? Date())
-                    try store.save(.accounts(id.value), files: files, received: accounts.first?.received ?? Date())
+                    try store.save([(.population(year: id.value.year), population), (.accounts(id.value), files)],
+                                   received: accounts.first?.received ?? Date())
                 } catch {
                     throw Diagnostic(error.description, at: id.range)
                 }
@@ -61,7 +61,7 @@ extension Session {
         } catch {
             throw Diagnostic("not imported: \(error)", at: path.range)
         }
-        let origin = "imported from \(url.path)"
+        let origin = "imported from \(url.path)"  // LocalCollection.provenance reads this form
         var entries: [(LocalStore.Entry, StatbankTable)] = []
         switch content {
         case .accounts(let figures):

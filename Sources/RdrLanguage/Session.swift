@@ -40,6 +40,8 @@ public final class Session {
     public var dataDirectory: String
     /// Where fetch asks; a test points it at a local server.
     public var statbankURL: URL
+    /// How fetch retries transient failures; a test makes the waits instant.
+    public var statbankRetry: StatbankClient.RetryPolicy = .standard
 
     /// Called after each statement with its text and how long it took (`rdr --timings`).
     public var timer: ((String, Duration) -> Void)?

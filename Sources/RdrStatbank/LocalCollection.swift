@@ -1,3 +1,4 @@
+import Foundation
 import RdrData
 import RdrEngine
 
@@ -80,11 +81,16 @@ public struct LocalCollection: DataCollection {
     public func provenance(_ id: DatasetID, table: StatbankTable, files: [StoredFile]) -> Provenance {
         let fetched = files.allSatisfy { $0.origin.hasPrefix("POST") }
         let when = files.map(\.received).max() ?? "?"
+        // Origins read "POST https://api.statbank.dk/v1/data" or "imported from /path/file.csv".
+        let places = Set(files.map { file in
+            fetched ? (URL(string: String(file.origin.dropFirst("POST ".count)))?.host ?? file.origin)
+                : String(file.origin.dropFirst(file.origin.hasPrefix("imported from ") ? "imported from ".count : 0))
+        }).sorted()
         return Provenance(
             dataset: "\(id) (local)",
             source: "Statistics Denmark (CC BY 4.0), \(table.rawValue) (LOBM, dranst 1, art TOT − S0) and FOLK1A \(id.year)K1",
             priceBasis: "current prices",
-            retrieved: fetched ? "fetched \(when) from api.statbank.dk" : "imported \(when) from \(files.map(\.origin).joined(separator: ", "))",
+            retrieved: "\(fetched ? "fetched" : "imported") \(when) from \(places.joined(separator: ", "))",
             definition: "", invented: false)
     }
 }

@@ -134,9 +134,49 @@ public struct LocalStore: Sendable {
 
     /// Replaces an entry with these files, whole or not at all.
     public func save(_ entry: Entry, files incoming: [IncomingFile], received: Date = Date()) throws(StoreError) {
+        try save([(entry, incoming)], received: received)
+    }
+
+    /// Replaces several entries together (a dataset's accounts and its population): every entry is
+    /// written to a staging folder first; only then are they moved into place, and if one move fails
+    /// the ones before it are undone. Whole or not at all.
+    public func save(_ entries: [(Entry, [IncomingFile])], received: Date = Date()) throws(StoreError) {
+        // Folders such as population/ that this save creates go again if it fails.
+        let parents = Set(entries.map { (path($0.0.folder) as NSString).deletingLastPathComponent })
+        let newParents = parents.filter { !FileManager.default.fileExists(atPath: $0) }
+        let removeNewParents = {
+            for folder in newParents where (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+                try? FileManager.default.removeItem(atPath: folder)
+            }
+        }
+        var staged: [(target: String, staging: String)] = []
+        do throws(StoreError) {
+            for (entry, files) in entries {
+                staged.append((path(entry.folder), try stage(entry, files, received: received)))
+            }
+        } catch {
+            for item in staged { try? FileManager.default.removeItem(atPath: item.staging) }
+            removeNewParents()
+            throw error
+        }
+        var swapped: [(target: String, aside: String?)] = []
+        for (index, item) in staged.enumerated() {
+            do throws(StoreError) {
+                swapped.append((item.target, try replace(item.target, with: item.staging)))
+            } catch {
+                for later in staged[index...] { try? FileManager.default.removeItem(atPath: later.staging) }
+                for done in swapped.reversed() { undo(done.target, aside: done.aside) }
+                removeNewParents()
+                throw error
+            }
+        }
+        for done in swapped { if let aside = done.aside { try? FileManager.default.removeItem(atPath: aside) } }
+    }
+
+    /// Writes an entry's files and manifest into a new hidden folder beside where it belongs.
+    private func stage(_ entry: Entry, _ incoming: [IncomingFile], received: Date) throws(StoreError) -> String {
         let fileManager = FileManager.default
-        let target = path(entry.folder)
-        let parent = (target as NSString).deletingLastPathComponent
+        let parent = (path(entry.folder) as NSString).deletingLastPathComponent
         let staging = parent + "/.incoming-\(UUID().uuidString)"
         do {
             try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
@@ -158,7 +198,7 @@ public struct LocalStore: Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let manifest = try? encoder.encode(Manifest(entry: entry.folder, files: stored))
             try write([UInt8](manifest ?? Data()), to: staging + "/manifest.json")
-            try replace(target, with: staging)
+            return staging
         } catch {
             try? fileManager.removeItem(atPath: staging)
             throw error
@@ -193,8 +233,8 @@ public struct LocalStore: Sendable {
         }
     }
 
-    /// Puts `staging` where `target` is: the old entry is moved aside first and removed last.
-    private func replace(_ target: String, with staging: String) throws(StoreError) {
+    /// Puts `staging` where `target` is, the old entry moved aside; returns where it was put.
+    private func replace(_ target: String, with staging: String) throws(StoreError) -> String? {
         let fileManager = FileManager.default
         let aside = (target as NSString).deletingLastPathComponent + "/.previous-\(UUID().uuidString)"
         let hadOld = fileManager.fileExists(atPath: target)
@@ -203,9 +243,16 @@ public struct LocalStore: Sendable {
             try fileManager.moveItem(atPath: staging, toPath: target)
         } catch {
             if hadOld, !fileManager.fileExists(atPath: target) { try? fileManager.moveItem(atPath: aside, toPath: target) }
+            try? fileManager.removeItem(atPath: staging)
             throw .io(path: target, reason: "cannot move the new files into place")
         }
-        if hadOld { try? fileManager.removeItem(atPath: aside) }
+        return hadOld ? aside : nil
+    }
+
+    /// Takes a replacement back: the new entry out, the old one (if any) back in.
+    private func undo(_ target: String, aside: String?) {
+        try? FileManager.default.removeItem(atPath: target)
+        if let aside { try? FileManager.default.moveItem(atPath: aside, toPath: target) }
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import RdrTestSupport
 import Testing
 @testable import RdrStatbank
 

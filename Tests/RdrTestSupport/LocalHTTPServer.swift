@@ -8,39 +8,48 @@ import Darwin
 /// A tiny HTTP/1.1 server on 127.0.0.1 with an ephemeral port, for tests. Each connection is
 /// answered on its own thread and closed (`Connection: close`). Routes map method + path to a
 /// handler or to a list of canned replies (one per request, the last one repeating); every request
-/// is recorded. Thread-safe: all state sits behind one lock.
-final class LocalHTTPServer: Sendable {
+/// is recorded. Thread-safe: all state sits behind one lock. Shared by the Statbank client tests,
+/// the language tests and the end-to-end tests (`StatbankFixtures.install` serves a whole Statbank).
+public final class LocalHTTPServer: Sendable {
     /// A request as the server read it.
-    struct Request: Sendable, Equatable {
-        var method: String
+    public struct Request: Sendable, Equatable {
+        public var method: String
         /// The path without the query.
-        var path: String
-        var query: String?
-        var headers: [String: String]
-        var body: [UInt8]
+        public var path: String
+        public var query: String?
+        public var headers: [String: String]
+        public var body: [UInt8]
 
-        var text: String { String(decoding: body, as: UTF8.self) }
+        public init(method: String, path: String, query: String?, headers: [String: String], body: [UInt8]) {
+            self.method = method
+            self.path = path
+            self.query = query
+            self.headers = headers
+            self.body = body
+        }
 
-        func header(_ name: String) -> String? {
+        public var text: String { String(decoding: body, as: UTF8.self) }
+
+        public func header(_ name: String) -> String? {
             headers.first { $0.key.lowercased() == name.lowercased() }?.value
         }
     }
 
     /// What to answer, and how to misbehave.
-    struct Reply: Sendable {
-        enum Fault: Sendable {
+    public struct Reply: Sendable {
+        public enum Fault: Sendable {
             /// Wait this long before answering (longer than the client's timeout, say).
             case delay(seconds: Double)
             /// Announce the whole body in Content-Length, send only `sending` bytes, close.
             case cutBody(sending: Int)
         }
 
-        var status: Int
-        var headers: [(String, String)]
-        var body: [UInt8]
-        var fault: Fault?
+        public var status: Int
+        public var headers: [(String, String)]
+        public var body: [UInt8]
+        public var fault: Fault?
 
-        init(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], fault: Fault? = nil) {
+        public init(status: Int, headers: [(String, String)] = [], body: [UInt8] = [], fault: Fault? = nil) {
             self.status = status
             self.headers = headers
             self.body = body
@@ -48,57 +57,57 @@ final class LocalHTTPServer: Sendable {
         }
 
         /// DST's CSV/BULK: UTF-8 with a byte-order mark, semicolons, CRLF line ends as given.
-        static func bulk(_ text: String) -> Reply {
+        public static func bulk(_ text: String) -> Reply {
             Reply(
                 status: 200, headers: [("Content-Type", "text/csv; charset=utf-8")],
                 body: [0xEF, 0xBB, 0xBF] + Array(text.utf8)
             )
         }
 
-        static func json(_ text: String, status: Int = 200) -> Reply {
+        public static func json(_ text: String, status: Int = 200) -> Reply {
             Reply(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: Array(text.utf8))
         }
 
         /// DST's answer when a request is over the cell limit.
-        static let requestLimit = json(
+        public static let requestLimit = json(
             #"{"errorTypeCode":"REQUEST-LIMIT","message":"Forespørgslen overstiger grænsen på 1.000.000 celler. Begræns forespørgslen eller brug formatet BULK.","errorCode":"REQUEST-LIMIT"}"#,
             status: 400
         )
 
-        static func badRequest(_ message: String, code: String = "EXTRACT-NOTVALID") -> Reply {
+        public static func badRequest(_ message: String, code: String = "EXTRACT-NOTVALID") -> Reply {
             json(#"{"errorTypeCode":"\#(code)","message":"\#(message)"}"#, status: 400)
         }
 
-        static let serverError = Reply(
+        public static let serverError = Reply(
             status: 500, headers: [("Content-Type", "text/plain; charset=utf-8")],
             body: Array("Internal Server Error".utf8)
         )
 
-        static let notFound = Reply(
+        public static let notFound = Reply(
             status: 404, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Not Found".utf8)
         )
 
-        static let html = Reply(
+        public static let html = Reply(
             status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],
             body: Array("<!DOCTYPE html>\n<html><head><title>Log ind</title></head><body>Wi-Fi login</body></html>\n".utf8)
         )
 
         /// This reply after waiting `seconds`.
-        func delayed(_ seconds: Double) -> Reply {
+        public func delayed(_ seconds: Double) -> Reply {
             var copy = self
             copy.fault = .delay(seconds: seconds)
             return copy
         }
 
         /// This reply with only the first `fraction` of its body sent.
-        func cut(keeping fraction: Double = 0.5) -> Reply {
+        public func cut(keeping fraction: Double = 0.5) -> Reply {
             var copy = self
             copy.fault = .cutBody(sending: Int(Double(body.count) * fraction))
             return copy
         }
     }
 
-    typealias Handler = @Sendable (Request) -> Reply
+    public typealias Handler = @Sendable (Request) -> Reply
 
     private struct State {
         var routes: [String: Handler] = [:]
@@ -121,11 +130,11 @@ final class LocalHTTPServer: Sendable {
 
     private let state = Locked()
     /// The port it listens on, once started.
-    let port: UInt16
+    public let port: UInt16
     private let listener: Int32
 
     /// Binds 127.0.0.1 on a port the system chooses and starts accepting.
-    init() throws {
+    public init() throws {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw ServerError("socket: \(String(cString: strerror(errno)))") }
         var yes: Int32 = 1
@@ -162,10 +171,10 @@ final class LocalHTTPServer: Sendable {
     }
 
     /// The base URL of the Statbank API as served here.
-    var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v1")! }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)/v1")! }
 
     /// Stops accepting and closes the listening socket. Requests in progress finish on their own.
-    func stop() {
+    public func stop() {
         let fd: Int32? = state.with { state in
             guard !state.stopped else { return nil }
             state.stopped = true
@@ -178,20 +187,20 @@ final class LocalHTTPServer: Sendable {
     }
 
     /// Answers `method path` with `handler`.
-    func route(_ method: String, _ path: String, _ handler: @escaping Handler) {
+    public func route(_ method: String, _ path: String, _ handler: @escaping Handler) {
         state.with { $0.routes["\(method) \(path)"] = handler }
     }
 
     /// Answers `method path` with these replies, one per request; the last one repeats.
-    func route(_ method: String, _ path: String, replies: [Reply]) {
+    public func route(_ method: String, _ path: String, replies: [Reply]) {
         state.with { $0.canned["\(method) \(path)"] = replies }
     }
 
     /// Every request so far, in the order they came.
-    var requests: [Request] { state.with { $0.requests } }
+    public var requests: [Request] { state.with { $0.requests } }
 
     /// The requests so far for `method path`.
-    func requests(_ method: String, _ path: String) -> [Request] {
+    public func requests(_ method: String, _ path: String) -> [Request] {
         requests.filter { $0.method == method && $0.path == path }
     }
 
@@ -343,8 +352,8 @@ final class LocalHTTPServer: Sendable {
         }
     }
 
-    struct ServerError: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
+    public struct ServerError: Error, CustomStringConvertible {
+        public var description: String
+        public init(_ description: String) { self.description = description }
     }
 }

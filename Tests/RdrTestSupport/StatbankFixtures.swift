@@ -1,0 +1,358 @@
+import Foundation
+
+/// A small Statistics Denmark for tests that fetch: `/tableinfo` answers for REGK31, BUDK32 and
+/// FOLK1A and `/data` answers for them, in the Statbank API's exact formats, served by
+/// `LocalHTTPServer` (`install(on:)`).
+///
+/// EVERY FIGURE HERE IS INVENTED. The shapes are real — the 98 real municipality codes and names
+/// (read from `Sources/RdrData/Resources/real/municipalities.csv`), OMRÅDE 0 (Hele landet) and
+/// Region Hovedstaden, DRANST 1, ART TOT and S0, PRISENHED LOBM (1,000 kr.), FOLK1A by single year
+/// of age 0 … 125 plus IALT, KØN TOT, CIVILSTAND TOT, quarter K1 — but the amounts and head counts
+/// are made up by the simple formulas below, so that a test can work an expected value out by hand.
+///
+/// Formats, as DST sends them: UTF-8 with a byte-order mark, semicolons, CRLF line ends, a header of
+/// the variable ids plus INDHOLD, values as codes (`valuePresentation=Code`), a decimal comma
+/// (`150000,5`), `..` for a figure that is not available. The tableinfo is JSON, also with a BOM.
+///
+/// Reconciliation holds by construction: the country's row (OMRÅDE 0 / 000) is the exact sum of
+/// the 98 municipalities (FOLK1A: plus Christiansø, 411); the region's row is the sum of its
+/// municipalities. `nationalDiffers` makes the country's 3.22.01 accounts figure differ.
+public struct StatbankFixtures: Sendable {
+    // MARK: - Switches
+
+    /// Ways for the fixture Statbank to misbehave.
+    public enum Fault: Sendable, Hashable {
+        /// FOLK1A's `/data` answers HTTP 500 to every request (the client retries, then gives up).
+        case folk1aServerError
+        /// Every `/data` answer for this table (REGK31, BUDK32, FOLK1A) announces its whole length
+        /// in Content-Length but sends only half the body.
+        case cutBody(table: String)
+    }
+
+    /// The country's 3.22.01 ART TOT figure is `nationalDifference` (1,000 kr.) more than the sum
+    /// of the municipalities: the national-totals check then DIFFERS.
+    public var nationalDiffers: Bool
+    public var faults: Set<Fault>
+
+    public init(nationalDiffers: Bool = false, faults: Set<Fault> = []) {
+        self.nationalDiffers = nationalDiffers
+        self.faults = faults
+    }
+
+    /// How much the country's 3.22.01 differs with `nationalDiffers` (far over the tolerance of 49).
+    public static let nationalDifference = 5000.0
+
+    // MARK: - The world
+
+    public struct Municipality: Sendable, Equatable {
+        public let code: Int
+        public let name: String
+        public let region: String
+    }
+
+    /// The 98 real municipalities, in the order of municipalities.csv (the order of the formulas' `i`).
+    public static let municipalities: [Municipality] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/RdrData/Resources/real/municipalities.csv")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            fatalError("StatbankFixtures: cannot read \(url.path)")
+        }
+        return text.split(whereSeparator: \.isNewline).dropFirst().map { line in
+            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            return Municipality(code: Int(fields[0])!, name: fields[1], region: fields[2])
+        }
+    }()
+
+    /// The index `i` of a municipality code in `municipalities`.
+    public static func index(of code: Int) -> Int {
+        guard let i = municipalities.firstIndex(where: { $0.code == code }) else {
+            fatalError("StatbankFixtures: \(code) is not a municipality")
+        }
+        return i
+    }
+
+    /// The region the fixture has a row for (REGK31 OMRÅDE 84, FOLK1A 084): the reader skips it.
+    public static let region = (code: 84, name: "Region Hovedstaden", short: "Hovedstaden")
+    public static let christiansø = 411
+
+    public struct Function: Sendable {
+        /// Dotted, as rdr shows it: "3.22.01".
+        public let code: String
+        /// As the Statbank writes it with `valuePresentation=Code`: "32201".
+        public let id: String
+        public let label: String
+        /// ART TOT for municipality `i` in 2023 is `base + step × i` (negative for an income), plus
+        /// ,5 when (i + k) is divisible by 3 (k the function's position), plus 100 per year after 2023.
+        let base: Double
+        let step: Double
+        /// ART S0 is `s0 + 10 × (i mod 7)`.
+        let s0: Double
+    }
+
+    /// The functions: Skole's 3.22.01, 3.22.05 and 3.22.07 (an income: negative), 3.22.17 (not in
+    /// Skole), Ældre's 5.30.26 and 5.30.27, Administration's 6.45.51.
+    public static let functions: [Function] = [
+        Function(code: "3.22.01", id: "32201", label: "Folkeskoler", base: 150_000, step: 1234, s0: 5000),
+        Function(code: "3.22.05", id: "32205", label: "Skolefritidsordninger", base: 20_000, step: 211, s0: 400),
+        Function(code: "3.22.07", id: "32207", label: "Indtægter fra den centrale refusionsordning", base: -2000,
+                 step: -53, s0: 0),
+        Function(code: "3.22.17", id: "32217", label: "Specialpædagogisk bistand til voksne", base: 3000, step: 37, s0: 50),
+        Function(code: "5.30.26", id: "53026", label: "Personlig og praktisk hjælp og madservice (frit valg)",
+                 base: 40_000, step: 419, s0: 800),
+        Function(code: "5.30.27", id: "53027", label: "Pleje og omsorg m.v. af primært ældre", base: 120_000,
+                 step: 1117, s0: 3000),
+        Function(code: "6.45.51", id: "64551", label: "Sekretariat og forvaltninger", base: 60_000, step: 601, s0: 1500),
+    ]
+
+    /// The one S0 figure that is `..` (not available): 3.22.17 for the municipality at index 5.
+    public static let missingS0 = (function: "3.22.17", index: 5)
+
+    public static let accountsYears = Array(2019...2023)
+    public static let budgetYears = Array(2023...2025)
+    public static let populationYears = Array(2019...2025)
+    public static let oldestAge = 125
+
+    // MARK: - Figures (1,000 kr. for accounts, persons for FOLK1A)
+
+    private static func function(_ code: String) -> (Int, Function) {
+        guard let k = functions.firstIndex(where: { $0.code == code }) else {
+            fatalError("StatbankFixtures: no function \(code)")
+        }
+        return (k, functions[k])
+    }
+
+    /// A municipality's figure: `art` "TOT" or "S0", 1,000 kr.; nil for the one `..`.
+    public static func accounts(_ code: String, municipality: Int, art: String, year: Int = 2023) -> Double? {
+        let (k, f) = function(code)
+        let i = index(of: municipality)
+        switch art {
+        case "TOT":
+            let half = (i + k) % 3 == 0 ? (f.base < 0 ? -0.5 : 0.5) : 0
+            return f.base + f.step * Double(i) + half + 100 * Double(year - 2023)
+        case "S0":
+            if code == missingS0.function, i == missingS0.index { return nil }
+            return f.s0 + 10 * Double(i % 7)
+        default:
+            fatalError("StatbankFixtures: no art \(art)")
+        }
+    }
+
+    /// The net figure rdr uses: TOT − S0 (a missing S0 counts as 0), 1,000 kr.
+    public static func net(_ code: String, municipality: Int, year: Int = 2023) -> Double {
+        accounts(code, municipality: municipality, art: "TOT", year: year)!
+            - (accounts(code, municipality: municipality, art: "S0", year: year) ?? 0)
+    }
+
+    /// The country's figure (OMRÅDE 0): the sum of the municipalities, or off by
+    /// `nationalDifference` for 3.22.01 TOT when `nationalDiffers`.
+    public func national(_ code: String, art: String, year: Int = 2023) -> Double {
+        let sum = Self.municipalities.compactMap { Self.accounts(code, municipality: $0.code, art: art, year: year) }
+            .reduce(0, +)
+        return sum + (nationalDiffers && code == "3.22.01" && art == "TOT" ? Self.nationalDifference : 0)
+    }
+
+    /// Region Hovedstaden's figure: the sum of its municipalities.
+    public static func regional(_ code: String, art: String, year: Int = 2023) -> Double {
+        municipalities.filter { $0.region == region.short }
+            .compactMap { accounts(code, municipality: $0.code, art: art, year: year) }.reduce(0, +)
+    }
+
+    /// Persons of `age` on 1 January `year` in an area: a municipality, Christiansø (411), the
+    /// region (84) or the country (0). Municipality `i`: `30 + (37i + 11a) mod 50 + 2i + (year − 2023)`
+    /// for ages 0 … 99, `(i + a) mod 3` for 100 … 105, none older. Christiansø: one person at each
+    /// age 21, 24, … 78.
+    public static func population(area: Int, age: Int, year: Int = 2023) -> Int {
+        switch area {
+        case 0:
+            return municipalities.reduce(0) { $0 + population(area: $1.code, age: age, year: year) }
+                + population(area: christiansø, age: age, year: year)
+        case region.code:
+            return municipalities.filter { $0.region == region.short }
+                .reduce(0) { $0 + population(area: $1.code, age: age, year: year) }
+        case christiansø:
+            return (21...78).contains(age) && age % 3 == 0 ? 1 : 0
+        default:
+            let i = index(of: area)
+            switch age {
+            case 0...99: return 30 + (37 * i + 11 * age) % 50 + 2 * i + (year - 2023)
+            case 100...105: return (i + age) % 3
+            default: return 0
+            }
+        }
+    }
+
+    /// Persons in an age band (ALDER IALT = every age, 0 … 125).
+    public static func population(area: Int, ages: ClosedRange<Int> = 0...oldestAge, year: Int = 2023) -> Int {
+        ages.reduce(0) { $0 + population(area: area, age: $1, year: year) }
+    }
+
+    // MARK: - tableinfo (JSON)
+
+    public static let tables = ["REGK31", "BUDK32", "FOLK1A"]
+    public static let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// The `/tableinfo` answer (JSON, without the BOM) for REGK31, BUDK32 or FOLK1A; nil for others.
+    public static func tableInfo(_ table: String) -> String? {
+        func values(_ pairs: [(String, String)]) -> String {
+            "[" + pairs.map { #"{"id":"\#($0.0)","text":"\#($0.1)"}"# }.joined(separator: ",") + "]"
+        }
+        func variable(_ id: String, _ text: String, elimination: Bool, time: Bool = false, map: String? = nil,
+                      _ pairs: [(String, String)]) -> String {
+            #"{"id":"\#(id)","text":"\#(text)","elimination":\#(elimination),"time":\#(time),"#
+                + (map.map { #""map":"\#($0)","# } ?? "") + #""values":\#(values(pairs))}"#
+        }
+        let municipalityValues = municipalities.map { (String($0.code), $0.name) }
+        switch table {
+        case "REGK31", "BUDK32":
+            let years = table == "REGK31" ? accountsYears : budgetYears
+            let area = [("0", "Hele landet"), (String(region.code), region.name)] + municipalityValues
+            let variables = [
+                variable("OMRÅDE", "område", elimination: true, map: "denmark_municipality_07", area),
+                variable("FUNKTION", "funktion", elimination: true, functions.map { ($0.id, "\($0.code) \($0.label)") }),
+                variable("DRANST", "dranst", elimination: true,
+                         [("1", "1 Driftskonti"), ("2", "2 Statsrefusion"), ("3", "3 Anlægskonti")]),
+                variable("ART", "art", elimination: true,
+                         [("TOT", "I alt (netto)"), ("UE", "Bruttoudgifter"), ("I", "Indtægter"),
+                          ("S0", "0 Beregnede omkostninger"), ("S1", "1 Lønninger")]),
+                variable("PRISENHED", "prisenhed", elimination: false,
+                         [("LOBM", "Løbende priser (1.000 kr.)"), ("INDL", "Pr. indbygger, løbende priser (kr.)")]),
+                variable("Tid", "tid", elimination: false, time: true, years.map { (String($0), String($0)) }),
+            ]
+            let text = table == "REGK31" ? "Kommunernes regnskaber på hovedkonti" : "Kommunernes budgetter på hovedkonti"
+            return #"{"id":"\#(table)","text":"\#(text)","description":"\#(text) efter område, funktion, dranst, "#
+                + #"art, prisenhed og tid","unit":"-","suppressedDataValue":"0","updated":"2024-06-28T08:00:00","#
+                + #""active":true,"contacts":[],"footnote":null,"variables":[\#(variables.joined(separator: ","))]}"#
+        case "FOLK1A":
+            let area = [("000", "Hele landet"), ("0\(region.code)", region.name)]
+                + municipalityValues.map { ($0.0, $0.1) } + [(String(christiansø), "Christiansø")]
+            let ages = [("IALT", "Alder i alt")] + (0...oldestAge).map { (String($0), "\($0) år") }
+            var times: [(String, String)] = []
+            for year in populationYears {
+                for quarter in 1...4 where year < populationYears.last! || quarter == 1 {
+                    times.append(("\(year)K\(quarter)", "\(year)K\(quarter)"))
+                }
+            }
+            let variables = [
+                variable("OMRÅDE", "område", elimination: true, map: "denmark_municipality_07", area),
+                variable("KØN", "køn", elimination: true, [("TOT", "I alt"), ("1", "Mænd"), ("2", "Kvinder")]),
+                variable("ALDER", "alder", elimination: true, ages),
+                variable("CIVILSTAND", "civilstand", elimination: true,
+                         [("TOT", "I alt"), ("U", "Ugift"), ("G", "Gift/separeret"), ("E", "Enke/enkemand"),
+                          ("F", "Fraskilt")]),
+                variable("Tid", "tid", elimination: false, time: true, times),
+            ]
+            return #"{"id":"FOLK1A","text":"Befolkningen den 1. i kvartalet efter område, køn, alder og civilstand","#
+                + #""description":"Befolkningen den 1. i kvartalet efter område, køn, alder, civilstand og tid","#
+                + #""unit":"Antal","suppressedDataValue":"0","updated":"2024-05-10T08:00:00","active":true,"#
+                + #""contacts":[],"footnote":null,"variables":[\#(variables.joined(separator: ","))]}"#
+        default:
+            return nil
+        }
+    }
+
+    // MARK: - BULK answers
+
+    /// A number as DST writes it: `150000`, `150000,5`, `-2053,5`; `..` for nil.
+    public static func dst(_ value: Double?) -> String {
+        guard let value else { return ".." }
+        if value == value.rounded() { return String(Int(value)) }
+        return String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// The `/data` answer (BULK, codes) for `table` and `years`, as text without the BOM. `only`
+    /// restricts a variable to some of its values (as a request does); a variable not named, or
+    /// named with "*", has every value rdr asks for.
+    public func bulk(_ table: String, years: [Int], only: [String: [String]] = [:]) -> String {
+        func keep(_ variable: String, _ value: String) -> Bool {
+            guard let values = only[variable], !values.contains("*") else { return true }
+            return values.contains(value)
+        }
+        var lines: [String] = []
+        switch table {
+        case "REGK31", "BUDK32":
+            lines.append("OMRÅDE;FUNKTION;DRANST;ART;PRISENHED;TID;INDHOLD")
+            let areas: [(String, (String, String, Int) -> Double?)] =
+                [("0", { self.national($0, art: $1, year: $2) }), (String(Self.region.code), { Self.regional($0, art: $1, year: $2) })]
+                + Self.municipalities.map { m in (String(m.code), { Self.accounts($0, municipality: m.code, art: $1, year: $2) }) }
+            for (area, figure) in areas where keep("OMRÅDE", area) {
+                for function in Self.functions where keep("FUNKTION", function.id) {
+                    for art in ["TOT", "S0"] where keep("ART", art) {
+                        for year in years where keep("Tid", String(year)) {
+                            // BUDK32 has REGK31's shape; the fixture gives it the same formulas.
+                            lines.append("\(area);\(function.id);1;\(art);LOBM;\(year);\(Self.dst(figure(function.code, art, year)))")
+                        }
+                    }
+                }
+            }
+        case "FOLK1A":
+            lines.append("OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD")
+            let areas = [("000", 0), ("0\(Self.region.code)", Self.region.code)]
+                + Self.municipalities.map { (String($0.code), $0.code) } + [(String(Self.christiansø), Self.christiansø)]
+            for (id, area) in areas where keep("OMRÅDE", id) {
+                for age in ["IALT"] + (0...Self.oldestAge).map(String.init) where keep("ALDER", age) {
+                    for year in years where keep("Tid", "\(year)K1") {
+                        let count = age == "IALT" ? Self.population(area: area, year: year)
+                            : Self.population(area: area, age: Int(age)!, year: year)
+                        lines.append("\(id);TOT;\(age);TOT;\(year)K1;\(count)")
+                    }
+                }
+            }
+        default:
+            return ""
+        }
+        return lines.map { $0 + "\r\n" }.joined()
+    }
+
+    /// `bulk` as DST sends it: the BOM, then UTF-8.
+    public func bulkBytes(_ table: String, years: [Int], only: [String: [String]] = [:]) -> [UInt8] {
+        Self.bom + Array(bulk(table, years: years, only: only).utf8)
+    }
+
+    // MARK: - Serving
+
+    /// Installs the fixture Statbank on `server`: `POST /v1/tableinfo` answers by the "table" of
+    /// the JSON body (404 for a table it does not have); `POST /v1/data` answers by the table with
+    /// the years (and any other values) the body's variables ask for, subject to `faults`.
+    public func install(on server: LocalHTTPServer) {
+        server.route("POST", "/v1/tableinfo") { request in
+            guard let table = Self.requestedTable(request), let info = Self.tableInfo(table) else { return .notFound }
+            var reply = LocalHTTPServer.Reply.json(info)
+            reply.body = Self.bom + reply.body
+            return reply
+        }
+        server.route("POST", "/v1/data") { request in
+            guard let table = Self.requestedTable(request), Self.tables.contains(table) else { return .notFound }
+            if table == "FOLK1A", self.faults.contains(.folk1aServerError) { return .serverError }
+            let selections = Self.selections(request)
+            let years: [Int]
+            let asked = selections["Tid"] ?? ["*"]
+            if asked.contains("*") {
+                years = table == "FOLK1A" ? Self.populationYears : table == "REGK31" ? Self.accountsYears : Self.budgetYears
+            } else {
+                years = asked.compactMap { Int($0.prefix(4)) }
+            }
+            var only = selections
+            only["Tid"] = nil
+            let reply = LocalHTTPServer.Reply.bulk(self.bulk(table, years: years, only: only))
+            return self.faults.contains(.cutBody(table: table)) ? reply.cut(keeping: 0.5) : reply
+        }
+    }
+
+    /// The "table" of a request's JSON body.
+    public static func requestedTable(_ request: LocalHTTPServer.Request) -> String? {
+        (try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])?["table"] as? String
+    }
+
+    /// A `/data` request's variables: code → values.
+    public static func selections(_ request: LocalHTTPServer.Request) -> [String: [String]] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any],
+              let variables = object["variables"] as? [[String: Any]] else { return [:] }
+        var result: [String: [String]] = [:]
+        for variable in variables {
+            if let code = variable["code"] as? String, let values = variable["values"] as? [String] {
+                result[code] = values
+            }
+        }
+        return result
+    }
+}
