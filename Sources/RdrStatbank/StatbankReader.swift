@@ -211,68 +211,19 @@ private struct Reader {
         scanner.error("'\(scanner.text(column))' in column \(ids[column]) is not \(expected)")
     }
 
+    /// A field's value through a label table, or an error saying what was expected there.
+    private func decode<Value>(_ scanner: RecordScanner, _ column: Int, _ ids: [String],
+                               _ parse: (String) -> Value?, expecting expected: String) throws(StatbankFormatError) -> Value {
+        guard let value = parse(scanner.text(column)) else { throw unmapped(scanner, column, ids, expected) }
+        return value
+    }
+
     private func area(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> Int {
         guard let code = Labels.area(s.text(c), municipalities: municipalities, folded: folded) else {
             let hint = municipalities.isEmpty ? " (no municipality list was given to read labels with)" : ""
             throw unmapped(s, c, ids, "a municipality, region or municipality group\(hint)")
         }
         return code
-    }
-
-    private func function(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> FunctionCode {
-        guard let f = Labels.function(s.text(c)) else {
-            throw unmapped(s, c, ids, "a function of the chart of accounts (e.g. 53850 or "
-                + "'5.38.50 Botilbud til længerevarende ophold')")
-        }
-        return f
-    }
-
-    private func dranst(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> Int {
-        guard let d = Labels.dranst(s.text(c)) else {
-            throw unmapped(s, c, ids, "a dranst (1 … 7, or e.g. '1 Driftskonti')")
-        }
-        return d
-    }
-
-    private func art(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> String {
-        guard let a = Labels.art(s.text(c)) else {
-            throw unmapped(s, c, ids, "an art (TOT, UE, I, S0 …, or e.g. 'I alt (netto)')")
-        }
-        return a
-    }
-
-    private func unit(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> String {
-        guard let u = Labels.unit(s.text(c)) else {
-            throw unmapped(s, c, ids, "a price unit (LOBM, INDL, 'Løbende priser (1.000 kr.)' "
-                + "or 'Pr. indbygger, løbende priser (kr.)')")
-        }
-        return u
-    }
-
-    private func year(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> Int {
-        guard let y = Labels.year(s.text(c)) else { throw unmapped(s, c, ids, "a year (e.g. 2023)") }
-        return y
-    }
-
-    private func sex(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> Int {
-        guard let v = Labels.sex(s.text(c)) else {
-            throw unmapped(s, c, ids, "a sex (TOT, 1, 2, 'I alt', 'Mænd', 'Kvinder')")
-        }
-        return v
-    }
-
-    private func age(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> Int {
-        guard let v = Labels.age(s.text(c)) else {
-            throw unmapped(s, c, ids, "an age (IALT, 0 … 125, 'Alder i alt', '7 år')")
-        }
-        return v
-    }
-
-    private func maritalStatus(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> Int {
-        guard let v = Labels.maritalStatus(s.text(c)) else {
-            throw unmapped(s, c, ids, "a marital status (TOT, U, G, E, F or its label)")
-        }
-        return v
     }
 
     /// The year for quarter 1, or -(quarter) for the others.
@@ -298,12 +249,19 @@ private struct Reader {
             records += 1
             let area = if let v = areas.find(scanner, ac) { v } else { areas.insert(try self.area(scanner, ac, ids)) }
             let function = if let v = functions.find(scanner, fc) { v }
-                else { functions.insert(try self.function(scanner, fc, ids)) }
+                else { functions.insert(try decode(scanner, fc, ids, Labels.function,
+                    expecting: "a function of the chart of accounts (e.g. 53850 or "
+                + "'5.38.50 Botilbud til længerevarende ophold')")) }
             let dranst = if let v = dranster.find(scanner, dc) { v }
-                else { dranster.insert(try self.dranst(scanner, dc, ids)) }
-            let art = if let v = arts.find(scanner, rc) { v } else { arts.insert(try self.art(scanner, rc, ids)) }
-            let unit = if let v = units.find(scanner, uc) { v } else { units.insert(try self.unit(scanner, uc, ids)) }
-            let year = if let v = years.find(scanner, tc) { v } else { years.insert(try self.year(scanner, tc, ids)) }
+                else { dranster.insert(try decode(scanner, dc, ids, Labels.dranst,
+                    expecting: "a dranst (1 … 7, or e.g. '1 Driftskonti')")) }
+            let art = if let v = arts.find(scanner, rc) { v } else { arts.insert(try decode(scanner, rc, ids, Labels.art,
+                    expecting: "an art (TOT, UE, I, S0 …, or e.g. 'I alt (netto)')")) }
+            let unit = if let v = units.find(scanner, uc) { v } else { units.insert(try decode(scanner, uc, ids, Labels.unit,
+                    expecting: "a price unit (LOBM, INDL, 'Løbende priser (1.000 kr.)' "
+                + "or 'Pr. indbygger, løbende priser (kr.)')")) }
+            let year = if let v = years.find(scanner, tc) { v } else { years.insert(try decode(scanner, tc, ids, Labels.year,
+                    expecting: "a year (e.g. 2023)")) }
             let value: Double?
             if let number = scanner.number(vc) {
                 value = number
@@ -374,14 +332,17 @@ private struct Reader {
             let area = if let v = areas.find(scanner, ac) { v } else { areas.insert(try self.area(scanner, ac, ids)) }
             var sex = 0, age = Labels.allAges, status = 0
             if xc >= 0 {
-                sex = if let v = sexes.find(scanner, xc) { v } else { sexes.insert(try self.sex(scanner, xc, ids)) }
+                sex = if let v = sexes.find(scanner, xc) { v } else { sexes.insert(try decode(scanner, xc, ids, Labels.sex,
+                    expecting: "a sex (TOT, 1, 2, 'I alt', 'Mænd', 'Kvinder')")) }
             }
             if gc >= 0 {
-                age = if let v = ages.find(scanner, gc) { v } else { ages.insert(try self.age(scanner, gc, ids)) }
+                age = if let v = ages.find(scanner, gc) { v } else { ages.insert(try decode(scanner, gc, ids, Labels.age,
+                    expecting: "an age (IALT, 0 … 125, 'Alder i alt', '7 år')")) }
             }
             if mc >= 0 {
                 status = if let v = statuses.find(scanner, mc) { v }
-                    else { statuses.insert(try self.maritalStatus(scanner, mc, ids)) }
+                    else { statuses.insert(try decode(scanner, mc, ids, Labels.maritalStatus,
+                    expecting: "a marital status (TOT, U, G, E, F or its label)")) }
             }
             let time = if let v = times.find(scanner, tc) { v }
                 else { times.insert(try self.quarter(scanner, tc, ids)) }
