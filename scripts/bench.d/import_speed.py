@@ -1,0 +1,96 @@
+"""How fast rdr takes in a full REGK31 year: `import` (read, check, store with SHA-256) and
+`load` (read the stored answer back, keep the method's figures, build the dataset).
+
+The files are made here in Statistics Denmark's BULK format with codes (byte-order mark,
+semicolons, CRLF, decimal comma, `..`): 109 areas (the country, 5 regions, 5 groups, 98
+municipalities) × 355 functions × 2 dranst × 6 arts × 2 price units = 928,680 lines, about 30 MB,
+and FOLK1A 2023K1 for 99 areas × 127 ages. The figures are INVENTED (only their shape matters).
+"""
+from __future__ import annotations
+
+import csv
+import os
+import statistics
+import subprocess
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MUNICIPALITIES = os.path.join(ROOT, "Sources", "RdrData", "Resources", "real", "municipalities.csv")
+
+
+def municipality_codes() -> list[int]:
+    with open(MUNICIPALITIES, encoding="utf-8", newline="") as f:
+        return [int(row["code"]) for row in csv.DictReader(f)]
+
+
+def functions() -> list[str]:
+    """355 distinct codes in DST's undotted form, spread over the main accounts 0-6."""
+    codes = []
+    for i in range(355):
+        main, group, function = i // 60, 10 + i % 60, (i * 37) % 100
+        codes.append(f"{main if main else ''}{group}{function:02d}")
+    return codes
+
+
+def write_regk31(path: str) -> int:
+    areas = [0, 81, 82, 83, 84, 85, 910, 920, 930, 940, 960] + municipality_codes()
+    lines = 0
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\ufeffOMRÅDE;FUNKTION;DRANST;ART;PRISENHED;TID;INDHOLD\r\n")
+        for area in areas:
+            for function in functions():
+                for dranst in ("1", "3"):
+                    for art in ("TOT", "UE", "I", "S0", "S1", "S2"):
+                        for unit in ("LOBM", "INDL"):
+                            lines += 1
+                            value = ".." if lines % 97 == 0 else (f"{lines % 100000 - 5000},5" if lines % 7 == 0 else str(lines % 1000000 - 20000))
+                            f.write(f"{area};{function};{dranst};{art};{unit};2023;{value}\r\n")
+    return lines
+
+
+def write_folk1a(path: str) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write("\ufeffOMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD\r\n")
+        for area in [0] + municipality_codes():
+            total = 0
+            for age in range(126):
+                count = 50 + (area * 7 + age * 13) % 400
+                total += count
+                f.write(f"{area:03d};TOT;{age};TOT;2023K1;{count}\r\n")
+            f.write(f"{area:03d};TOT;IALT;TOT;2023K1;{total}\r\n")
+
+
+def timings(stderr: str) -> dict[str, float]:
+    result = {}
+    for line in stderr.splitlines():
+        if line.startswith("timing"):
+            parts = line.split(maxsplit=3)
+            result[parts[3]] = float(parts[1])
+    return result
+
+
+def measure(rdr: str, runs: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="rdr-import-bench-") as tmp:
+        regk31, folk1a = os.path.join(tmp, "regk31-2023.csv"), os.path.join(tmp, "folk1a-2023.csv")
+        lines = write_regk31(regk31)
+        write_folk1a(folk1a)
+        size = os.path.getsize(regk31) / 1e6
+        script = f'import "{regk31}"; import "{folk1a}"; load R2023; rank 3.22.01 top 3'
+        samples: dict[str, list[float]] = {}
+        for run in range(runs):
+            store = os.path.join(tmp, f"store-{run}")
+            done = subprocess.run([rdr, "--data-dir", store, "--timings", "--format", "csv", "-c", script],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                raise SystemExit(f"rdr failed: {done.stderr}")
+            for label, ms in timings(done.stderr).items():
+                key = "import REGK31" if "regk31" in label else "import FOLK1A" if "folk1a" in label else label
+                samples.setdefault(key, []).append(ms)
+        print(f"\nimport speed: a full REGK31 year, {lines:,} lines, {size:.0f} MB (invented figures), "
+              f"median of {runs} fresh stores")
+        for key in ("import REGK31", "import FOLK1A", "load R2023", "rank 3.22.01 top 3"):
+            if key in samples:
+                print(f"  {key:<20} {statistics.median(samples[key]):9.1f} ms")
+        load = statistics.median(samples.get("load R2023", [float("inf")]))
+        print(f"  target: parse a full REGK31 year into the engine well under a second: "
+              f"{'met' if load < 1000 else 'NOT MET'} (load {load:.0f} ms)")
