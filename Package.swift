@@ -22,7 +22,9 @@ let package = Package(
         // Renderers: boxed table, CSV, Markdown, JSON; atomic export.
         .target(name: "RdrRender", dependencies: ["RdrEngine"]),
         // Statistics Denmark: the Statbank API client, its file formats, the local store.
-        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrData"]),
+        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrData", "CCurl"]),
+        // libcurl, loaded with dlopen at the first request rather than linked (start-up time).
+        .target(name: "CCurl"),
         // The language: source, lexer, parser, AST, diagnostics, interpreter, session.
         .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrData", "RdrRender", "RdrStatbank"]),
         // GNU readline, a system library (Debian: libreadline-dev).

@@ -1,7 +1,5 @@
+import CCurl
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// One HTTP request, as plain values.
 public struct HTTPRequest: Sendable, Equatable {
@@ -70,198 +68,76 @@ public protocol HTTPTransport {
     func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse
 }
 
-/// An `HTTPTransport` on URLSession (libcurl on Linux), made synchronous: the calling thread
-/// waits while URLSession's delegate queue gathers the answer. Safe to share between threads.
+/// An `HTTPTransport` on libcurl, which `CCurl` loads with dlopen at the first request rather than
+/// linking it: linked (directly, or through FoundationNetworking's URLSession), libcurl and its
+/// thirty-odd libraries add about 16 ms to every start of rdr, though only `fetch` goes on the
+/// network. Without libcurl installed, each request fails with a reason that says how to install it.
+/// Safe to share between threads: each request has its own curl handles.
 ///
-/// `timeout` is an inactivity timeout (no answer, or no new bytes, for that long) measured here,
-/// to the millisecond: Linux's URLSession rounds its own timeouts down to whole seconds.
-public final class URLSessionTransport: HTTPTransport, Sendable {
+/// `timeout` is an inactivity timeout (no connection, no answer or no new bytes for that long),
+/// measured to the millisecond; `resourceTimeout` bounds the whole request.
+public final class CurlTransport: HTTPTransport, Sendable {
     /// Seconds without any answer (or without any new bytes) before a request is given up.
     public let timeout: TimeInterval
     /// Seconds a whole request may take, however steadily bytes arrive.
     public let resourceTimeout: TimeInterval
-    private let session: URLSession
-    private let tasks: TaskTable
 
     public init(timeout: TimeInterval = 60, resourceTimeout: TimeInterval = 900) {
         self.timeout = max(0.001, timeout)
         self.resourceTimeout = max(resourceTimeout, timeout)
-        let configuration = URLSessionConfiguration.ephemeral
-        // URLSession's own limits only as a backstop; `send` watches for inactivity itself.
-        configuration.timeoutIntervalForRequest = self.resourceTimeout + 1
-        configuration.timeoutIntervalForResource = self.resourceTimeout + 1
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        tasks = TaskTable()
-        session = URLSession(configuration: configuration, delegate: tasks, delegateQueue: nil)
-    }
-
-    deinit {
-        session.invalidateAndCancel()
     }
 
     public func send(_ request: HTTPRequest) throws(TransportError) -> HTTPResponse {
-        var urlRequest = URLRequest(url: request.url)
-        urlRequest.httpMethod = request.method
-        for (name, value) in request.headers {
-            urlRequest.setValue(value, forHTTPHeaderField: name)
-        }
-        if !request.body.isEmpty {
-            urlRequest.httpBody = Data(request.body)
-        }
         let url = request.url.absoluteString
-        let task = session.dataTask(with: urlRequest)
-        let exchange = tasks.register(task)
-        defer { tasks.remove(task) }
-        task.resume()
-
-        let started = Date()
-        let slice = min(0.1, max(0.005, timeout / 10))
-        while exchange.done.wait(timeout: .now() + slice) == .timedOut {
-            if exchange.idleSeconds >= timeout || Date().timeIntervalSince(started) >= resourceTimeout {
-                task.cancel()
-                throw .timeout(url: url, seconds: timeout)
-            }
+        // libcurl sends "Name;" as a header with an empty value ("Name:" would remove the header).
+        let lines = request.headers.map { $0.value.isEmpty ? "\($0.key);" : "\($0.key): \($0.value)" }
+        let copies = lines.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let headers = copies.map { UnsafePointer($0) }
+        var answer = ccurl_response()
+        defer { ccurl_free(&answer) }
+        var error = [CChar](repeating: 0, count: 512)
+        let errorSize = error.count
+        let outcome = request.body.withUnsafeBufferPointer { body in
+            ccurl_request(
+                request.method, url, headers, headers.count, body.baseAddress, body.count,
+                Self.milliseconds(timeout), Self.milliseconds(resourceTimeout), &answer, &error, errorSize
+            )
         }
-        let result = exchange.result
-        let body = result.data
-        let http = result.response as? HTTPURLResponse
-        var headers: [String: String] = [:]
-        for (key, value) in http?.allHeaderFields ?? [:] {
-            headers[String(describing: key)] = String(describing: value)
+        switch outcome {
+        case CCURL_OK:
+            break
+        case CCURL_TIMEOUT:
+            throw .timeout(url: url, seconds: timeout)
+        case CCURL_CUT_SHORT:
+            throw .bodyCutShort(url: url, expected: Int(answer.expected_length), received: Int(answer.received_length))
+        default:
+            let reason = error.prefix { $0 != 0 }.map(UInt8.init(bitPattern:))
+            throw .connectionFailed(url: url, reason: String(decoding: reason, as: UTF8.self))
         }
-        let response = HTTPResponse(status: http?.statusCode ?? 0, headers: headers, body: body)
-        // A compressed answer is decoded on the way, so its length cannot be compared.
-        let announced = response.header("Content-Encoding") == nil || response.header("Content-Encoding") == "identity"
-            ? response.header("Content-Length").flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-            : nil
-        if let error = result.error {
-            throw Self.transportError(error, url: url, timeout: timeout, announced: http == nil ? nil : announced ?? -1,
-                                      received: body.count)
-        }
-        guard http != nil else {
+        guard answer.status != 0 else {
             throw .connectionFailed(url: url, reason: "the answer was not HTTP")
         }
-        // libcurl may hand over a short body without an error; check Content-Length ourselves.
-        if request.method != "HEAD", let announced, announced != body.count {
-            throw .bodyCutShort(url: url, expected: announced, received: body.count)
+        return HTTPResponse(
+            status: answer.status,
+            headers: Self.headers(UnsafeRawBufferPointer(start: answer.headers, count: answer.headers_length)),
+            body: Array(UnsafeBufferPointer(start: answer.body, count: answer.body_length))
+        )
+    }
+
+    /// "Name: value" lines as a dictionary; a name that comes again gets its values joined by ", ".
+    private static func headers(_ block: UnsafeRawBufferPointer) -> [String: String] {
+        var headers: [String: String] = [:]
+        for line in String(decoding: block, as: UTF8.self).split(whereSeparator: \.isNewline) {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let name = String(line[..<colon])
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
-        return response
+        return headers
     }
 
-    /// `announced`: nil when no response header came, -1 when it came without a Content-Length.
-    private static func transportError(
-        _ error: any Error, url: String, timeout: TimeInterval, announced: Int?, received: Int
-    ) -> TransportError {
-        let nsError = error as NSError
-        let reason = nsError.localizedDescription.split(whereSeparator: \.isNewline).joined(separator: " ")
-        if nsError.domain == NSURLErrorDomain {
-            switch nsError.code {
-            case NSURLErrorTimedOut:
-                return .timeout(url: url, seconds: timeout)
-            case NSURLErrorCannotFindHost, NSURLErrorDNSLookupFailed:
-                return .connectionFailed(url: url, reason: "the host name is unknown (is there an internet connection?)")
-            case NSURLErrorCannotConnectToHost:
-                return .connectionFailed(url: url, reason: "the connection was refused")
-            case NSURLErrorNotConnectedToInternet:
-                return .connectionFailed(url: url, reason: "there is no internet connection")
-            default:
-                break
-            }
-        }
-        // The headers came, then the connection closed in the middle of the body
-        // (libcurl: "transfer closed with N bytes remaining to read").
-        if let announced {
-            return .bodyCutShort(url: url, expected: announced, received: received)
-        }
-        return .connectionFailed(url: url, reason: reason.isEmpty ? "\(error)" : reason)
-    }
-}
-
-/// One request in flight: what has come so far, and when anything last came.
-private final class Exchange: @unchecked Sendable {
-    struct Result {
-        var data: [UInt8] = []
-        var response: URLResponse?
-        var error: (any Error)?
-    }
-
-    let done = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var gathered = Result()
-    private var lastActivity = Date()
-
-    var result: Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return gathered
-    }
-
-    var idleSeconds: TimeInterval {
-        lock.lock()
-        defer { lock.unlock() }
-        return Date().timeIntervalSince(lastActivity)
-    }
-
-    func touch() {
-        lock.lock()
-        defer { lock.unlock() }
-        lastActivity = Date()
-    }
-
-    func append(_ data: Data) {
-        lock.lock()
-        defer { lock.unlock() }
-        gathered.data += data
-        lastActivity = Date()
-    }
-
-    func finish(response: URLResponse?, error: (any Error)?) {
-        lock.lock()
-        gathered.response = response
-        gathered.error = error
-        lock.unlock()
-        done.signal()
-    }
-}
-
-/// URLSession's delegate: hands each task's events to its `Exchange`, under a lock.
-private final class TaskTable: NSObject, URLSessionDataDelegate, @unchecked Sendable {
-    private let lock = NSLock()
-    private var exchanges: [Int: Exchange] = [:]
-
-    func register(_ task: URLSessionTask) -> Exchange {
-        let exchange = Exchange()
-        lock.lock()
-        defer { lock.unlock() }
-        exchanges[task.taskIdentifier] = exchange
-        return exchange
-    }
-
-    func remove(_ task: URLSessionTask) {
-        lock.lock()
-        defer { lock.unlock() }
-        exchanges[task.taskIdentifier] = nil
-    }
-
-    private func exchange(_ task: URLSessionTask) -> Exchange? {
-        lock.lock()
-        defer { lock.unlock() }
-        return exchanges[task.taskIdentifier]
-    }
-
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
-        exchange(dataTask)?.append(data)
-    }
-
-    func urlSession(
-        _ session: URLSession, task: URLSessionTask, didSendBodyData bytesSent: Int64, totalBytesSent: Int64,
-        totalBytesExpectedToSend: Int64
-    ) {
-        exchange(task)?.touch()
-    }
-
-    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
-        exchange(task)?.finish(response: task.response, error: error)
+    private static func milliseconds(_ seconds: TimeInterval) -> Int {
+        Int(min((seconds * 1000).rounded(.up), 1e12))
     }
 }

@@ -157,7 +157,7 @@ public struct StatbankClient {
 
     public init(
         baseURL: URL = StatbankClient.defaultBaseURL,
-        transport: any HTTPTransport = URLSessionTransport(),
+        transport: any HTTPTransport = CurlTransport(),
         retry: RetryPolicy = .standard,
         cellLimit: Int = StatbankClient.defaultCellLimit,
         progress: ((String) -> Void)? = nil

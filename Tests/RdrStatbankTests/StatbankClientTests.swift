@@ -430,7 +430,7 @@ import Testing
         let server = try LocalHTTPServer()
         defer { server.stop() }
         server.route("GET", "/v1/tableinfo/FOLK1A", replies: [ClientFixtures.tableInfo(ClientFixtures.folk1aInfo)])
-        let transport = URLSessionTransport(timeout: 2)
+        let transport = CurlTransport(timeout: 2)
         let url = URL(string: "\(server.baseURL.absoluteString)/tableinfo/FOLK1A?format=JSON&lang=da")!
 
         let response = try transport.send(HTTPRequest(method: "GET", url: url))
@@ -447,7 +447,7 @@ import Testing
         defer { server.stop() }
         let reply = LocalHTTPServer.Reply.bulk(ClientFixtures.regk31Bulk)
         server.route("GET", "/cut", replies: [reply.cut(keeping: 0.5)])
-        let transport = URLSessionTransport(timeout: 2)
+        let transport = CurlTransport(timeout: 2)
 
         do {
             _ = try transport.send(HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(server.port)/cut")!))
@@ -467,7 +467,7 @@ import Testing
         let server = try LocalHTTPServer()
         let port = server.port
         server.stop()
-        let transport = URLSessionTransport(timeout: 2)
+        let transport = CurlTransport(timeout: 2)
 
         let error = #expect(throws: TransportError.self) {
             try transport.send(HTTPRequest(method: "GET", url: URL(string: "http://127.0.0.1:\(port)/v1")!))
@@ -506,7 +506,7 @@ enum ClientFixtures {
     ) -> StatbankClient {
         StatbankClient(
             baseURL: server.baseURL,
-            transport: URLSessionTransport(timeout: timeout),
+            transport: CurlTransport(timeout: timeout),
             retry: .init(sleep: { sleeps.append($0) }),
             cellLimit: cellLimit,
             progress: progress

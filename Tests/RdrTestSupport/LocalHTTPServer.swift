@@ -180,9 +180,10 @@ public final class LocalHTTPServer: Sendable {
             state.stopped = true
             return state.listener
         }
+        // Only shut down: the accept loop closes the socket when it ends, so that its number
+        // cannot be reused (by another server's socket) while the loop may still poll or accept on it.
         if let fd {
             shutdown(fd, Int32(SHUT_RDWR))
-            close(fd)
         }
     }
 
@@ -221,6 +222,7 @@ public final class LocalHTTPServer: Sendable {
             connection.name = "LocalHTTPServer.connection"
             connection.start()
         }
+        close(fd)
     }
 
     private static func serve(client: Int32, state: Locked) {
