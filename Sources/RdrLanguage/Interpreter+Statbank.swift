@@ -71,9 +71,10 @@ extension Session {
             entries = figures.years.map { (.population(year: $0), .folk1a) }
         }
         do throws(StoreError) {
-            for (entry, table) in entries {
-                try store.save(entry, files: [IncomingFile(table: table, bytes: bytes, origin: origin, query: nil)])
-            }
+            // A file of several years goes into each year's entry, all of them or none.
+            try store.save(entries.map { entry, table in
+                (entry, [IncomingFile(table: table, bytes: bytes, origin: origin, query: nil)])
+            })
         } catch {
             throw Diagnostic(error.description, at: path.range)
         }
@@ -83,15 +84,31 @@ extension Session {
             case .population(let year): "population \(year)"
             }
         }
-        let ready = (try? localCollection().datasets) ?? []
+        let collection = try localCollection()
+        let ready = collection.datasets
         let waiting = entries.compactMap { entry -> DatasetID? in
             if case .accounts(let id) = entry.0, !ready.contains(id) { return id }
             return nil
         }
+        // The datasets this import completed are reconciled, as after a fetch.
+        let touched = ready.filter { id in
+            entries.contains { entry in
+                switch entry.0 {
+                case .accounts(let stored): stored == id
+                case .population(let year): year == id.year
+                }
+            }
+        }
+        let checks = touched.compactMap { id -> String? in
+            guard let figures = try? collection.figures(id) else { return nil }
+            return "\(id): " + summary(Reconciliation.run(id, accounts: figures.accounts, population: figures.population), of: id)
+        }
         emit(.message("Imported \(path.value) (\(entries.first?.1.rawValue ?? "?")) into \(dataDirectory): "
                       + names.joined(separator: ", ") + "."
-                      + (waiting.isEmpty ? "" : " \(waiting.map(\.description).joined(separator: ", ")) also need"
-                          + " the population on 1 January: import a FOLK1A file or fetch.")))
+                      + (waiting.isEmpty ? "" : " \(waiting.map(\.description).joined(separator: ", "))"
+                          + (waiting.count == 1 ? " also needs" : " also need")
+                          + " the population on 1 January: import a FOLK1A file or fetch.")
+                      + checks.map { " " + $0 }.joined()))
     }
 
     func forget(_ id: Located<DatasetID>, emit: (Output) -> Void) throws {
