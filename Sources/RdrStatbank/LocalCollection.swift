@@ -45,27 +45,20 @@ public struct LocalCollection: DataCollection {
         guard store.manifest(.population(year: id.year)) != nil else {
             throw .notStored("the local store has \(id) but not the population on 1 January \(id.year); fetch \(id) gets both")
         }
-        let table: StatbankTable = id.kind == .accounts ? .regk31 : .budk32
-        var accounts = AccountsFigures(table: table)
-        var population = PopulationFigures()
+        var figures = (accounts: AccountsFigures(table: id.kind == .accounts ? .regk31 : .budk32),
+                       population: PopulationFigures())
         var origins: [StoredFile] = []
         for entry in [LocalStore.Entry.accounts(id), .population(year: id.year)] {
             for (file, bytes) in try store.files(entry) {
                 origins.append(file)
-                let content: StatbankContent
                 do {
-                    content = try StatbankReader.read(bytes, name: file.path, table: StatbankTable(rawValue: file.table),
-                                                      municipalities: areaCodes, keeping: .method)
+                    merge(try read(bytes, name: file.path, table: StatbankTable(rawValue: file.table)), into: &figures)
                 } catch {
                     throw .format(error)
                 }
-                switch content {
-                case .accounts(let figures): accounts.values.merge(figures.values) { $1 }
-                case .population(let figures): population.values.merge(figures.values) { $1 }
-                }
             }
         }
-        return (accounts, population, origins)
+        return (figures.accounts, figures.population, origins)
     }
 
     private func build(_ id: DatasetID) throws(StoreError) -> Dataset {
@@ -84,7 +77,7 @@ public struct LocalCollection: DataCollection {
         // Origins read "POST https://api.statbank.dk/v1/data" or "imported from /path/file.csv".
         let places = Set(files.map { file in
             fetched ? (URL(string: String(file.origin.dropFirst("POST ".count)))?.host ?? file.origin)
-                : String(file.origin.dropFirst(file.origin.hasPrefix("imported from ") ? "imported from ".count : 0))
+                : String(file.origin.dropFirst(file.origin.hasPrefix(Self.importedFrom) ? Self.importedFrom.count : 0))
         }).sorted()
         return Provenance(
             dataset: "\(id) (local)",

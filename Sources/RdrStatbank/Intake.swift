@@ -1,0 +1,138 @@
+import Foundation
+import RdrEngine
+
+/// Why figures could not be taken into the local store. Nothing was kept.
+public enum IntakeError: Error, Sendable, CustomStringConvertible {
+    case fetch(FetchError)
+    /// An answer from Statistics Denmark that could not be read.
+    case answer(StatbankFormatError)
+    /// A file that could not be read.
+    case file(StatbankFormatError)
+    case store(StoreError)
+
+    public var description: String {
+        switch self {
+        case .fetch(let error): "\(error); the local store is unchanged"
+        case .answer(let error): "Statistics Denmark's answer could not be read: \(error); the local store is unchanged"
+        case .file(let error): "not imported: \(error)"
+        case .store(let error): error.description
+        }
+    }
+}
+
+/// Taking Statistics Denmark's figures into the local store, by fetch or by import: every answer or
+/// file is read and reconciled before anything is kept, and kept whole or not at all.
+extension LocalCollection {
+    public struct Fetched: Sendable {
+        public let table: StatbankTable
+        public let bytes: Int
+        public let checks: [Reconciliation.Check]
+    }
+
+    /// Downloads a dataset's accounts or budget and the population on 1 January of its year.
+    public func fetch(_ id: DatasetID, with client: StatbankClient) throws(IntakeError) -> Fetched {
+        let table: StatbankTable = id.kind == .accounts ? .regk31 : .budk32
+        let accounts: [StatbankClient.Answer], people: [StatbankClient.Answer]
+        do {
+            accounts = try client.fetch(table, years: [id.year])
+            people = try client.fetch(.folk1a, years: [id.year])
+        } catch {
+            throw .fetch(error)
+        }
+        let incoming = { (answers: [StatbankClient.Answer], table: StatbankTable) in
+            answers.map { IncomingFile(table: table, bytes: $0.body, origin: "POST \($0.url.absoluteString)",
+                                       query: $0.requestBody) }
+        }
+        let files = incoming(accounts, table), population = incoming(people, .folk1a)
+        var figures = (accounts: AccountsFigures(table: table), population: PopulationFigures())
+        for (number, file) in (files + population).enumerated() {
+            do {
+                merge(try read(file.bytes, name: "answer \(number + 1) (\(file.table.rawValue))", table: file.table),
+                      into: &figures)
+            } catch {
+                throw .answer(error)
+            }
+        }
+        do {
+            try store.save([(.population(year: id.year), population), (.accounts(id), files)],
+                           received: accounts.first?.received ?? Date())
+        } catch {
+            throw .store(error)
+        }
+        return Fetched(table: table, bytes: (files + population).reduce(0) { $0 + $1.bytes.count },
+                       checks: Reconciliation.run(id, accounts: figures.accounts, population: figures.population))
+    }
+
+    public struct Imported: Sendable {
+        public let table: StatbankTable
+        /// The entries the file went into: one per year it holds.
+        public let entries: [LocalStore.Entry]
+        /// Datasets of the file that still lack their population.
+        public let waiting: [DatasetID]
+        /// The datasets the import completed, reconciled.
+        public let checks: [(dataset: DatasetID, checks: [Reconciliation.Check])]
+    }
+
+    /// Keeps a REGK31, BUDK32 or FOLK1A file; `path` is where it was read from, for provenance.
+    public func importFile(_ bytes: [UInt8], name: String, path: String) throws(IntakeError) -> Imported {
+        let content: StatbankContent
+        do {
+            content = try read(bytes, name: name, table: nil)
+        } catch {
+            throw .file(error)
+        }
+        let table: StatbankTable
+        let entries: [LocalStore.Entry]
+        switch content {
+        case .accounts(let figures):
+            let kind: DatasetID.Kind = figures.table == .budk32 ? .budget : .accounts
+            table = figures.table
+            entries = figures.years.map { .accounts(DatasetID(kind: kind, year: $0)) }
+        case .population(let figures):
+            table = .folk1a
+            entries = figures.years.map { .population(year: $0) }
+        }
+        let file = IncomingFile(table: table, bytes: bytes, origin: Self.importedFrom + path, query: nil)
+        do {
+            // A file of several years goes into each year's entry, all of them or none.
+            try store.save(entries.map { ($0, [file]) })
+        } catch {
+            throw .store(error)
+        }
+        let ready = datasets
+        let waiting = entries.compactMap { entry -> DatasetID? in
+            if case .accounts(let id) = entry, !ready.contains(id) { return id }
+            return nil
+        }
+        let completed = ready.filter { id in
+            entries.contains { entry in
+                switch entry {
+                case .accounts(let stored): stored == id
+                case .population(let year): year == id.year
+                }
+            }
+        }
+        return Imported(table: table, entries: entries, waiting: waiting,
+                        checks: completed.compactMap { id in (try? reconcile(id)).map { (id, $0) } })
+    }
+
+    /// The reconciliation of a stored dataset, from its files as kept.
+    public func reconcile(_ id: DatasetID) throws(StoreError) -> [Reconciliation.Check] {
+        let stored = try figures(id)
+        return Reconciliation.run(id, accounts: stored.accounts, population: stored.population)
+    }
+
+    /// How an imported file's origin begins in the manifest; provenance reads it back.
+    static let importedFrom = "imported from "
+
+    func read(_ bytes: [UInt8], name: String, table: StatbankTable?) throws(StatbankFormatError) -> StatbankContent {
+        try StatbankReader.read(bytes, name: name, table: table, municipalities: areaCodes, keeping: .method)
+    }
+
+    func merge(_ content: StatbankContent, into figures: inout (accounts: AccountsFigures, population: PopulationFigures)) {
+        switch content {
+        case .accounts(let read): figures.accounts.values.merge(read.values) { $1 }
+        case .population(let read): figures.population.values.merge(read.values) { $1 }
+        }
+    }
+}
