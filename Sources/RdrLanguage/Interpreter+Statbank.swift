@@ -73,33 +73,11 @@ extension Session {
     }
 
     func check(_ id: Located<DatasetID>) throws -> ResultSet {
-        let collection = try localCollection()
-        let figures: (accounts: AccountsFigures, population: PopulationFigures, files: [StoredFile])
         do {
-            figures = try collection.figures(id.value)
-        } catch {
+            return try localCollection().checkReport(id.value)
+        } catch let error as StoreError {
             throw Diagnostic(error.description, at: id.range)
         }
-        let checks = Reconciliation.run(id.value, accounts: figures.accounts, population: figures.population)
-        var provenance = collection.provenance(id.value, table: figures.accounts.table, files: figures.files)
-        provenance.definition = "reconciliation of the stored answers, before any computation"
-        return ResultSet(
-            title: "Checks of \(id.value) in the local store",
-            columns: [
-                .init(key: "check", title: "check", kind: .text),
-                .init(key: "compared", title: "compared", kind: .integer),
-                .init(key: "differing", title: "differing", kind: .integer),
-                .init(key: "largest_difference", title: "largest difference", kind: .amount(shown: 1, exported: 3)),
-                .init(key: "unit", title: "unit", kind: .text),
-                .init(key: "worst", title: "where", kind: .text),
-                .init(key: "status", title: "status", kind: .text),
-            ],
-            rows: checks.map {
-                [.text($0.name), .integer($0.compared), .integer($0.differing), .amount($0.largestDifference),
-                 .text($0.unit), .text($0.worst ?? ""), .text($0.passed ? "ok" : "DIFFERS")]
-            },
-            notes: checks.isEmpty ? ["The stored answers hold nothing to reconcile (no national rows, no INDL)."] : [],
-            provenance: provenance)
     }
 
     private func summary(_ checks: [Reconciliation.Check], of id: DatasetID) -> String {

@@ -122,6 +122,31 @@ extension LocalCollection {
         return Reconciliation.run(id, accounts: stored.accounts, population: stored.population)
     }
 
+    /// `check R2023`: the reconciliation of a stored dataset as a result set, with its provenance.
+    public func checkReport(_ id: DatasetID) throws(StoreError) -> ResultSet {
+        let stored = try figures(id)
+        let checks = Reconciliation.run(id, accounts: stored.accounts, population: stored.population)
+        var provenance = provenance(id, table: stored.accounts.table, files: stored.files)
+        provenance.definition = "reconciliation of the stored answers, before any computation"
+        return ResultSet(
+            title: "Checks of \(id) in the local store",
+            columns: [
+                .init(key: "check", title: "check", kind: .text),
+                .init(key: "compared", title: "compared", kind: .integer),
+                .init(key: "differing", title: "differing", kind: .integer),
+                .init(key: "largest_difference", title: "largest difference", kind: .amount(shown: 1, exported: 3)),
+                .init(key: "unit", title: "unit", kind: .text),
+                .init(key: "worst", title: "where", kind: .text),
+                .init(key: "status", title: "status", kind: .text),
+            ],
+            rows: checks.map {
+                [.text($0.name), .integer($0.compared), .integer($0.differing), .amount($0.largestDifference),
+                 .text($0.unit), .text($0.worst ?? ""), .text($0.passed ? "ok" : "DIFFERS")]
+            },
+            notes: checks.isEmpty ? ["The stored answers hold nothing to reconcile (no national rows, no INDL)."] : [],
+            provenance: provenance)
+    }
+
     /// How an imported file's origin begins in the manifest; provenance reads it back.
     static let importedFrom = "imported from "
 
