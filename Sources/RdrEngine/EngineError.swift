@@ -15,7 +15,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(area) needs every function of \(pattern), but \(dataset) holds only a selection of functions"
                 + suffix(hint)
         case let .functionsMissing(area, missing, dataset, hint):
-            "\(dataset) has no figures for \(listed(missing)), which \(area) needs" + suffix(hint)
+            "\(dataset) has no figures for \(listed(missing)), which \(area) needs"
+                + suffix(hint ?? "`functions` lists the functions it holds")
         case let .noFunctionsMatch(area, functions, dataset):
             "no function of \(dataset) matches \(area) (\(functions)); `functions` lists those it holds"
         case let .segmentNeedsAges(segment, dataset, hint):
