@@ -10,14 +10,15 @@ enum Labels {
     static let skippedArea = -1
 
     /// OMRÅDE (or BUDK32's area variable): 0 = the whole country, a municipality code, 411
-    /// Christiansø, or `skippedArea`. Labels are looked up in `municipalities` (name → code).
+    /// Christiansø, or `skippedArea`. Labels are looked up in `municipalities` (name → code); the
+    /// whole country is "Hele landet" ("All Denmark" in English).
     static func area(_ text: String, municipalities: [String: Int], folded: [String: Int]) -> Int? {
         if let n = digits(text, maxCount: 4) { return isRegionOrGroup(n) ? skippedArea : n }
         if let code = municipalities[text] { return code }
         let key = fold(text)
         if let code = folded[key] { return code }
         switch key {
-        case "hele landet": return 0
+        case "hele landet", "all denmark": return 0
         case "christiansø": return 411
         default: break
         }
@@ -53,6 +54,16 @@ enum Labels {
         if let n = digits(text, maxCount: 1) { return n }
         if let (token, _) = leadingToken(text), let n = digits(String(token), maxCount: 1) { return n }
         return dranstLabels[fold(text)]
+    }
+
+    /// DRANST written as a label only ("1 Driftskonti", "Driftskonti"), not a bare digit: what a
+    /// download from the website holds, told apart from an art such as "1 Lønninger".
+    static func dranstLabel(_ text: String) -> Int? {
+        let key = fold(text)
+        if let n = dranstLabels[key] { return n }
+        guard let (token, rest) = leadingToken(key), let n = digits(String(token), maxCount: 1),
+              dranstLabels[String(rest)] == n else { return nil }
+        return n
     }
 
     private static let dranstLabels: [String: Int] = [
@@ -113,7 +124,7 @@ enum Labels {
         return (year, Int(b[5]) - 48)
     }
 
-    /// KØN: 0 = TOT ("I alt"), 1 men ("Mænd"), 2 women ("Kvinder").
+    /// KØN: 0 = TOT ("I alt", "Total"), 1 men ("Mænd", "Men"), 2 women ("Kvinder", "Women").
     static func sex(_ text: String) -> Int? {
         switch text {
         case "TOT": return 0
@@ -122,27 +133,29 @@ enum Labels {
         default: break
         }
         switch fold(text) {
-        case "i alt", "mænd og kvinder i alt": return 0
-        case "mænd": return 1
-        case "kvinder": return 2
+        case "i alt", "mænd og kvinder i alt", "total": return 0
+        case "mænd", "men": return 1
+        case "kvinder", "women": return 2
         default: return nil
         }
     }
 
-    /// ALDER: `allAges` for IALT ("Alder i alt"), else 0 … 125 ("0", "0 år").
+    /// ALDER: `allAges` for IALT ("Alder i alt", "Age, total"), else 0 … 125 ("0", "0 år", "1 year").
     static let allAges = -1
 
     static func age(_ text: String) -> Int? {
         if text == "IALT" { return allAges }
         if let n = digits(text, maxCount: 3) { return n }
         let key = fold(text)
-        if key == "alder i alt" || key == "i alt" { return allAges }
-        if let (token, rest) = leadingToken(key), rest == "år", let n = digits(String(token), maxCount: 3) { return n }
+        if ["alder i alt", "i alt", "age, total", "total"].contains(key) { return allAges }
+        if let (token, rest) = leadingToken(key), ["år", "year", "years"].contains(rest),
+           let n = digits(String(token), maxCount: 3) { return n }
         return nil
     }
 
     /// CIVILSTAND: 0 = TOT ("I alt"), 1 U ("Ugift"), 2 G ("Gift/separeret"), 3 E ("Enke/enkemand"),
-    /// 4 F ("Fraskilt").
+    /// 4 F ("Fraskilt"); or the English labels ("Never married", "Married/separated", "Widowed",
+    /// "Divorced").
     static func maritalStatus(_ text: String) -> Int? {
         switch text {
         case "TOT": return 0
@@ -153,11 +166,11 @@ enum Labels {
         default: break
         }
         switch fold(text) {
-        case "i alt": return 0
-        case "ugift": return 1
-        case "gift/separeret", "gift": return 2
-        case "enke/enkemand": return 3
-        case "fraskilt": return 4
+        case "i alt", "total": return 0
+        case "ugift", "never married": return 1
+        case "gift/separeret", "gift", "married/separated": return 2
+        case "enke/enkemand", "widowed": return 3
+        case "fraskilt", "divorced": return 4
         default: return nil
         }
     }

@@ -31,9 +31,10 @@ import RdrEngine
 public enum StatbankReader {
     /// What the reader understands, for messages.
     public static let supportedFormats =
-        "Statbank API answers in CSV or BULK format (semicolon-separated, a header line of variable ids "
-        + "and INDHOLD, values as codes or Danish labels) for REGK31 and BUDK32 (FUNKTION, DRANST, ART, "
-        + "PRISENHED, TID and an area variable) and FOLK1A (OMRÅDE, KØN, ALDER, CIVILSTAND, TID)"
+        "REGK31 and BUDK32 (FUNKTION, DRANST, ART, PRISENHED, TID and an area variable) and FOLK1A (OMRÅDE, "
+        + "KØN, ALDER, CIVILSTAND, TID) as Statbank API answers in CSV or BULK format (semicolon-separated, "
+        + "a header line of variable ids and INDHOLD, values as codes or Danish labels), or as "
+        + WebsiteDownload.formatDescription
 
     /// Reads an answer or a file.
     /// - Parameters:
@@ -47,6 +48,22 @@ public enum StatbankReader {
     public static func read(
         _ bytes: [UInt8], name: String, table: StatbankTable? = nil, municipalities: [String: Int] = [:],
         keeping selection: AccountsSelection = .everything
+    ) throws(StatbankFormatError) -> StatbankContent {
+        guard WebsiteDownload.isAPIAnswer(bytes) else {
+            let download = try WebsiteDownload.normalise(bytes, name: name, municipalities: municipalities)
+            do {
+                return try readAnswer(download.bytes, name: name, table: table ?? download.table,
+                                      municipalities: municipalities, keeping: selection)
+            } catch {
+                throw download.located(error)
+            }
+        }
+        return try readAnswer(bytes, name: name, table: table, municipalities: municipalities, keeping: selection)
+    }
+
+    private static func readAnswer(
+        _ bytes: [UInt8], name: String, table: StatbankTable?, municipalities: [String: Int],
+        keeping selection: AccountsSelection
     ) throws(StatbankFormatError) -> StatbankContent {
         try bytes.withUnsafeBufferPointer { (buffer) throws(StatbankFormatError) -> StatbankContent in
             guard let base = buffer.baseAddress, !buffer.isEmpty else {
