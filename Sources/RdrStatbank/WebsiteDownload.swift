@@ -275,7 +275,7 @@ private struct Conversion {
     /// Per figure: its row labels, the column of figures it stood in, its text id; and its line.
     var records: [Int32] = []
     var recordLines: [Int] = []
-    /// Per row-label column, the line each label was first seen on.
+    /// Per row-label column, the line each label of a figure was first seen on.
     var firstLines: [[Int32: Int]] = []
 
     init(grid: Grid, name: String, separator: UInt8, municipalities: [String: Int]) {
@@ -315,12 +315,15 @@ private struct Conversion {
             row = end
         }
         while row < grid.rowCount, grid.isBlank(row) { row += 1 }
+        // Column headings: lines whose first cells are empty, as many as the first of them has (a
+        // line with fewer is a row of figures that lacks its label).
         var headingRows: [Int] = []
-        while row < grid.rowCount, !grid.isBlank(row), grid.cell(row, 0) == 0 {
+        let headingIndent = grid.isBlank(row) ? 0 : grid.leadingEmpty(row)
+        while row < grid.rowCount, !grid.isBlank(row), grid.cell(row, 0) == 0, grid.leadingEmpty(row) >= headingIndent {
             headingRows.append(row)
             row += 1
         }
-        stubs = headingRows.isEmpty ? grid.width - 1 : headingRows.map(grid.leadingEmpty).min()!
+        stubs = headingRows.isEmpty ? grid.width - 1 : headingIndent
         guard stubs >= 1 else {
             throw error(grid.lines.first ?? 1, "one column only: a download holds labels and figures; "
                 + "supported: \(StatbankReader.supportedFormats)")
@@ -342,21 +345,24 @@ private struct Conversion {
     }
 
     private mutating func readRows(from first: Int) throws(StatbankFormatError) {
-        var current = [Int32](repeating: 0, count: stubs)
+        var current = [Int32](repeating: 0, count: stubs), currentLines = [Int](repeating: 0, count: stubs)
         firstLines = Array(repeating: [:], count: stubs)
         records.reserveCapacity((grid.rowCount - first) * (grid.width - stubs) * stride)
         for row in first..<grid.rowCount {
             let line = grid.lines[row]
             if let labelled = (0..<stubs).first(where: { grid.cell(row, $0) != 0 }) {
                 for column in labelled..<stubs {
-                    let cell = grid.cell(row, column)
-                    current[column] = cell
-                    if cell != 0, firstLines[column][cell] == nil { firstLines[column][cell] = line }
+                    current[column] = grid.cell(row, column)
+                    currentLines[column] = line
                 }
             }
             guard (stubs..<grid.width).contains(where: { grid.cell(row, $0) != 0 }) else { continue }
             if let unlabelled = (0..<stubs).first(where: { current[$0] == 0 }) {
                 throw error(line, "figures with no label in column \(unlabelled + 1), on their line or above")
+            }
+            // Only labels of figures count: a note below the table ("Kilde: …") is no row label.
+            for column in 0..<stubs where firstLines[column][current[column]] == nil {
+                firstLines[column][current[column]] = currentLines[column]
             }
             for column in stubs..<grid.width {
                 let figure = grid.cell(row, column)

@@ -4,64 +4,6 @@ import Testing
 
 import RdrStatbank
 
-// Fixtures in Fixtures/ are small files in Statistics Denmark's Statbank API formats (CSV answers
-// with a byte-order mark and CRLF, BULK answers without and with LF; codes and labels). Their
-// figures are made up for the tests; the equivalence tests at the end use the real snapshot.
-
-private let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-private let repository = folder.deletingLastPathComponent().deletingLastPathComponent()
-private let realFolder = repository.appendingPathComponent("Sources/RdrData/Resources/real")
-
-private func fixture(_ name: String) throws -> [UInt8] {
-    Array(try Data(contentsOf: folder.appendingPathComponent("Fixtures").appendingPathComponent(name)))
-}
-
-/// The real snapshot's municipalities, name → code, plus "Hele landet" → 0: what callers pass.
-private let municipalityCodes: [String: Int] = {
-    guard let text = try? String(contentsOf: realFolder.appendingPathComponent("municipalities.csv"), encoding: .utf8)
-    else { return [:] }
-    var codes = ["Hele landet": 0]
-    for line in text.split(whereSeparator: \.isNewline).dropFirst() {
-        let fields = line.split(separator: ",", omittingEmptySubsequences: false)
-        if fields.count >= 2, let code = Int(fields[0]) { codes[String(fields[1])] = code }
-    }
-    return codes
-}()
-
-private func read(_ text: String, name: String = "t.csv", table: StatbankTable? = nil)
-    throws(StatbankFormatError) -> StatbankContent
-{
-    try StatbankReader.read(Array(text.utf8), name: name, table: table, municipalities: municipalityCodes)
-}
-
-private func accounts(_ content: StatbankContent) -> AccountsFigures? {
-    if case .accounts(let figures) = content { return figures }
-    return nil
-}
-
-private func population(_ content: StatbankContent) -> PopulationFigures? {
-    if case .population(let figures) = content { return figures }
-    return nil
-}
-
-/// The error reading `text` gives, or nil when it reads.
-private func failure(_ text: String, name: String = "t.csv", table: StatbankTable? = nil) -> StatbankFormatError? {
-    do {
-        _ = try read(text, name: name, table: table)
-        return nil
-    } catch {
-        return error
-    }
-}
-
-private func fn(_ text: String) -> FunctionCode { FunctionCode(text)! }
-
-private func key(_ year: Int, _ area: Int, _ function: String, _ dranst: Int, _ art: String, _ unit: String)
-    -> AccountsKey
-{
-    AccountsKey(year: year, area: area, function: fn(function), dranst: dranst, art: art, unit: unit)
-}
-
 private let header = "OMRÅDE;FUNKTION;DRANST;ART;PRISENHED;TID;INDHOLD\n"
 private let folkHeader = "OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD\n"
 
@@ -256,10 +198,10 @@ struct StatbankReaderErrorTests {
         #expect(error.line == 1)
         #expect(error.reason.hasPrefix("unrecognised header (found columns 'FOO', 'BAR', 'INDHOLD'); supported: "))
         #expect(error.reason.contains("REGK31") && error.reason.contains("BUDK32") && error.reason.contains("FOLK1A"))
-        // A title line such as a download from the website might start with.
+        // A title and column headings but no figures: taken for a download from the website.
         let title = try #require(failure("Kommunernes regnskaber på funktioner efter område, funktion og tid\n;;2023\n"))
-        #expect(title.line == 1)
-        #expect(title.reason.hasPrefix("unrecognised header (found columns 'Kommunernes regnskaber"))
+        #expect(title.line == 2)
+        #expect(title.reason.hasPrefix("no figures: neither a Statbank answer"))
         // Accounts without PRISENHED; an extra unknown variable; no INDHOLD.
         #expect(failure("OMRÅDE;FUNKTION;DRANST;ART;TID;INDHOLD\n")?.reason
             .hasPrefix("unrecognised header (found columns 'OMRÅDE', 'FUNKTION', 'DRANST', 'ART', 'TID', 'INDHOLD'; PRISENHED is missing)") == true)
@@ -370,21 +312,6 @@ struct StatbankReaderErrorTests {
 // MARK: - The real snapshot, written as a Statbank answer and read back
 
 /// The rows of regk31_kr_per_inhabitant.csv: year, area code, function, kr. per inhabitant.
-private func realRows() throws -> [(year: Int, area: Int, function: FunctionCode, value: Int)] {
-    let text = try String(contentsOf: realFolder.appendingPathComponent("regk31_kr_per_inhabitant.csv"), encoding: .utf8)
-    return try text.split(whereSeparator: \.isNewline).dropFirst().map { line in
-        let f = line.split(separator: ",")
-        return (try #require(Int(f[0])), try #require(Int(f[1])), try #require(FunctionCode(String(f[2]))),
-                try #require(Int(f[3])))
-    }
-}
-
-/// DST's undotted function code: 0.28.20 → "2820", 5.38.50 → "53850".
-private func undotted(_ f: FunctionCode) -> String {
-    let rest = (f.group < 10 ? "0" : "") + "\(f.group)" + (f.function < 10 ? "0" : "") + "\(f.function)"
-    return f.main == 0 ? rest : "\(f.main)" + rest
-}
-
 @Suite("Statbank reader: the real snapshot read back")
 struct StatbankReaderEquivalenceTests {
     // ASSUMPTION: the snapshot states no dranst (its README: most likely all dranst together). The
@@ -409,13 +336,7 @@ struct StatbankReaderEquivalenceTests {
     @Test func labels() throws {
         let rows = try realRows()
         let names = Dictionary(uniqueKeysWithValues: municipalityCodes.map { ($1, $0) })
-        let labels = try String(contentsOf: realFolder.appendingPathComponent("functions.csv"), encoding: .utf8)
-        var functionLabels: [FunctionCode: String] = [:]
-        for line in labels.split(whereSeparator: \.isNewline).dropFirst() {
-            let comma = try #require(line.firstIndex(of: ","))
-            let label = line[line.index(after: comma)...].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-            functionLabels[try #require(FunctionCode(String(line[..<comma])))] = label
-        }
+        let functionLabels = try realFunctionLabels()
         var text = "OMRÅDE;FUNKTION;DRANST;ART;PRISENHED;TID;INDHOLD\n"
         for row in rows {
             let name = try #require(names[row.area])
