@@ -21,6 +21,9 @@ import RdrEngine
 ///   status: the TOT rows, or the sum of the detail rows where a key has no TOT row; ALDER IALT →
 ///   age nil, each age as its own figure (no total is made up from ages). A `..` is an error.
 ///
+/// A table saved by hand from statistikbanken.dk (no header line with INDHOLD) is first rewritten
+/// as such an answer by `WebsiteDownload`; its errors then name the line of the download.
+///
 /// Every error names the file and the 1-based line; a last line cut short is an error.
 ///
 /// Speed: the file is walked once with memchr; a field's value is decoded once per distinct value
@@ -31,10 +34,10 @@ import RdrEngine
 public enum StatbankReader {
     /// What the reader understands, for messages.
     public static let supportedFormats =
-        "REGK31 and BUDK32 (FUNKTION, DRANST, ART, PRISENHED, TID and an area variable) and FOLK1A (OMRÅDE, "
-        + "KØN, ALDER, CIVILSTAND, TID) as Statbank API answers in CSV or BULK format (semicolon-separated, "
-        + "a header line of variable ids and INDHOLD, values as codes or Danish labels), or as "
-        + WebsiteDownload.formatDescription
+        "REGK31, BUDK32 (FUNKTION, DRANST, ART, PRISENHED, TID, OMRÅDE) or FOLK1A (OMRÅDE, KØN, ALDER, "
+        + "CIVILSTAND, TID) as a Statbank API answer (CSV or BULK: a header line of variable ids with INDHOLD, "
+        + "then codes or Danish labels) or as a table saved from statistikbanken.dk (CSV: a line per figure, "
+        + "or the table as shown)"
 
     /// Reads an answer or a file.
     /// - Parameters:

@@ -38,11 +38,6 @@ import RdrEngine
 /// group thousands (1.234.567); in comma-separated files a point (or a quoted comma) is the decimal
 /// sign. `..` is a figure not available.
 enum WebsiteDownload {
-    /// For messages: what this reads.
-    static let formatDescription =
-        "tables saved from statistikbanken.dk as CSV (a line per figure, or laid out as shown: title, "
-        + "column headings, rows), in UTF-8, UTF-16 or Windows-1252, separated by semicolons, tabs or commas"
-
     /// The download as an API answer, and where each of its lines came from.
     struct Normalised {
         /// UTF-8, semicolons, a header of variable ids and INDHOLD, labels as values.
