@@ -164,10 +164,14 @@ private struct Grid {
         }
     }
 
+    /// The text of `start ..< end`, spaces and line ends around it trimmed, `""` read as `"`.
     private static func text(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int, escaped: Bool) -> String {
-        var s = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
-        if escaped { s = s.replacingOccurrences(of: "\"\"", with: "\"") }
-        return s.trimmingCharacters(in: [" ", "\t", "\r", "\n"])
+        var start = start, end = end
+        let isSpace = { (byte: UInt8) in byte == 32 || byte == 9 || byte == 10 || byte == 13 }
+        while start < end, isSpace(base[start]) { start += 1 }
+        while end > start, isSpace(base[end - 1]) { end -= 1 }
+        let s = String(decoding: UnsafeBufferPointer(start: base + start, count: end - start), as: UTF8.self)
+        return escaped ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
     }
 
     func cell(_ row: Int, _ column: Int) -> Int32 {
@@ -539,7 +543,7 @@ private struct Conversion {
                     throw error(recordLines[r], "'\(grid.texts[figure])' where a figure belongs (a number, "
                         + "or .. for a figure not available)")
                 }
-                figures[figure] = Array(number.utf8)
+                figures[figure] = number
             }
             out += figures[figure]!
             out.append(10)
@@ -572,26 +576,37 @@ private struct Conversion {
     }
 
     /// A figure as the answer writes it (a decimal comma, no thousands points), or nil when it is none.
-    private func number(_ text: String) -> String? {
-        if text == ".." { return text }
-        var s = Substring(text)
-        let negative = s.first == "-"
-        if negative { s = s.dropFirst() }
-        // Semicolons or tabs: Danish, 1.234,5. Commas: 1234.5, or a quoted 1234,5.
-        let decimal: Character = separator == 44 && s.contains(".") ? "." : ","
-        let grouping: Character? = separator == 44 ? nil : "."
-        let parts = s.split(separator: decimal, omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return nil }
-        var whole = parts[0]
-        if let grouping, whole.contains(grouping) {
-            let groups = whole.split(separator: grouping, omittingEmptySubsequences: false)
-            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
-            whole = Substring(groups.joined())
+    /// Semicolons or tabs: Danish, 1.234.567,5. Commas: 1234567.5, or a quoted 1234567,5.
+    private func number(_ text: String) -> [UInt8]? {
+        let b = Array(text.utf8)
+        if b == [46, 46] { return b }
+        let decimal: UInt8 = separator == 44 && b.contains(46) ? 46 : 44
+        let grouping: UInt8? = separator == 44 ? nil : 46
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        if i < b.count, b[i] == 45 { out.append(45); i += 1 }
+        var whole = 0, inGroup = 0, groups = 0, fraction = -1
+        while i < b.count {
+            let c = b[i]
+            if Labels.isDigit(c) {
+                out.append(c)
+                if fraction >= 0 { fraction += 1 } else { whole += 1; inGroup += 1 }
+            } else if c == decimal, fraction < 0 {
+                guard whole > 0, groups == 0 || inGroup == 3 else { return nil }
+                fraction = 0
+                out.append(44)
+            } else if c == grouping, fraction < 0 {
+                guard groups == 0 ? (1...3).contains(inGroup) : inGroup == 3 else { return nil }
+                groups += 1
+                inGroup = 0
+            } else {
+                return nil
+            }
+            i += 1
         }
-        let fraction = parts.count == 2 ? parts[1] : nil
-        let isDigits = { (t: Substring) in !t.isEmpty && t.utf8.allSatisfy(Labels.isDigit) }
-        guard isDigits(whole), fraction.map(isDigits) ?? true else { return nil }
-        return (negative ? "-" : "") + whole + (fraction.map { "," + $0 } ?? "")
+        guard whole > 0, fraction != 0, groups == 0 || fraction > 0 || inGroup == 3 else { return nil }
+        return out
     }
 }
 

@@ -48,6 +48,37 @@ def write_regk31(path: str) -> int:
     return lines
 
 
+AREA_LABELS = {0: "Hele landet", 81: "Region Nordjylland", 82: "Region Midtjylland", 83: "Region Syddanmark",
+               84: "Region Hovedstaden", 85: "Region Sjælland", 910: "Hovedstadskommuner", 920: "Storbykommuner",
+               930: "Provinsbykommuner", 940: "Oplandskommuner", 960: "Landkommuner"}
+DRANST_LABELS = {"1": "1 Driftskonti", "3": "3 Anlægskonti"}
+ART_LABELS = {"TOT": "I alt (netto)", "UE": "Bruttoudgifter", "I": "Indtægter", "S0": "0 Beregnede omkostninger",
+              "S1": "1 Lønninger", "S2": "2 Varekøb"}
+UNIT_LABELS = {"LOBM": "Løbende priser (1.000 kr.)", "INDL": "Pr. indbygger, løbende priser (kr.)"}
+
+
+def write_regk31_website(path: str) -> int:
+    """The same year as statistikbanken.dk saves it, a line per figure: Windows-1252, commas, every
+    label quoted, no header, TID left out (the file's name has the year)."""
+    with open(MUNICIPALITIES, encoding="utf-8", newline="") as f:
+        names = {int(row["code"]): row["name"] for row in csv.DictReader(f)}
+    names.update(AREA_LABELS)
+    areas = [0, 81, 82, 83, 84, 85, 910, 920, 930, 940, 960] + municipality_codes()
+    lines = 0
+    with open(path, "w", encoding="cp1252", newline="") as f:
+        for area in areas:
+            for function in functions():
+                label = f"{int(function[:-4] or 0)}.{function[-4:-2]}.{function[-2:]} Funktion {function}"
+                for dranst in ("1", "3"):
+                    for art in ("TOT", "UE", "I", "S0", "S1", "S2"):
+                        for unit in ("LOBM", "INDL"):
+                            lines += 1
+                            value = ".." if lines % 97 == 0 else (f"\"{lines % 100000 - 5000},5\"" if lines % 7 == 0 else str(lines % 1000000 - 20000))
+                            f.write(f'"{names[area]}","{label}","{DRANST_LABELS[dranst]}","{ART_LABELS[art]}",'
+                                    f'"{UNIT_LABELS[unit]}",{value}\r\n')
+    return lines
+
+
 def write_folk1a(path: str) -> None:
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("\ufeffOMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD\r\n")
@@ -98,3 +129,22 @@ def measure(rdr: str, runs: int) -> None:
         load = statistics.median(samples.get("load R2023", [float("inf")]))
         print(f"  target: parse a full REGK31 year into the engine well under a second: "
               f"{'met' if load < 1000 else 'NOT MET'} (load {load:.0f} ms)")
+
+        website = os.path.join(tmp, "regk31-website-2023.csv")
+        website_lines = write_regk31_website(website)
+        script = f'import "{website}"; import "{folk1a}"; load R2023; rank {dotted} top 3'
+        website_samples: dict[str, list[float]] = {}
+        for run in range(runs):
+            store = os.path.join(tmp, f"website-store-{run}")
+            done = subprocess.run([rdr, "--data-dir", store, "--timings", "--format", "csv", "-c", script],
+                                  capture_output=True, text=True)
+            if done.returncode != 0:
+                raise SystemExit(f"rdr failed on the website download: {done.stderr}")
+            for label, ms in timings(done.stderr).items():
+                key = "import" if "website" in label else "load R2023" if label.startswith("load") else None
+                if key:
+                    website_samples.setdefault(key, []).append(ms)
+        print(f"\nthe same year saved from statistikbanken.dk: a line per figure, labels, Windows-1252, "
+              f"{website_lines:,} lines, {os.path.getsize(website) / 1e6:.0f} MB, median of {runs} fresh stores")
+        for key in ("import", "load R2023"):
+            print(f"  {key:<20} {statistics.median(website_samples[key]):9.1f} ms")
