@@ -43,11 +43,12 @@ public enum Reconciliation {
 
     /// The country's population on 1 January against the sum over the municipalities and Christiansø.
     static func populationTotal(_ year: Int, _ population: PopulationFigures) -> Check? {
-        var national: [Int?: Double] = [:]
-        var summed: [Int?: Double] = [:]
+        let country = "Hele landet"
+        var national: [String: Double] = [:]
+        var summed: [String: Double] = [:]
         for (key, count) in population.values where key.year == year && key.age == nil {
-            if key.area == 0 { national[key.age] = Double(count) }
-            else if isMunicipality(key.area) || key.area == 411 { summed[key.age, default: 0] += Double(count) }
+            if key.area == 0 { national[country] = Double(count) }
+            else if isMunicipality(key.area) || key.area == 411 { summed[country, default: 0] += Double(count) }
         }
         guard !national.isEmpty else { return nil }
         return compare("population 1 January: country = municipalities + Christiansø", national, summed,
@@ -74,18 +75,21 @@ public enum Reconciliation {
                        tolerance: 1.5, unit: "kr.")
     }
 
-    private static func compare<Key: Hashable>(_ name: String, _ expected: [Key: Double], _ actual: [Key: Double],
-                                               tolerance: Double, unit: String) -> Check {
+    /// `worst` is the item of the largest difference (the first in sorted order on a tie), nil when
+    /// nothing differs at all.
+    private static func compare<Key: Hashable & CustomStringConvertible>(
+        _ name: String, _ expected: [Key: Double], _ actual: [Key: Double], tolerance: Double, unit: String
+    ) -> Check {
         var differing = 0
         var largest = 0.0
-        var worst: Key?
-        for (key, value) in expected {
-            let difference = abs(value - (actual[key] ?? 0))
+        var worst: String?
+        let differences = expected.map { key, value in (key.description, abs(value - (actual[key] ?? 0))) }
+        for (item, difference) in differences.sorted(by: { $0.0 < $1.0 }) {
             if difference > tolerance { differing += 1 }
-            if difference > largest || worst == nil { largest = difference; worst = key }
+            if difference > largest { largest = difference; worst = item }
         }
         return Check(name: name, compared: expected.count, differing: differing, largestDifference: largest,
-                     unit: unit, worst: worst.map { "\($0)" })
+                     unit: unit, worst: worst)
     }
 
     private static func isMunicipality(_ code: Int) -> Bool { (101...860).contains(code) && code != 411 }

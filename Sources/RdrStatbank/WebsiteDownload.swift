@@ -31,8 +31,8 @@ import RdrEngine
 /// A variable the download leaves out was summed over by Statistics Denmark. That is harmless for
 /// KØN and CIVILSTAND (the reader takes the total), but DRANST, ART or PRISENHED left out means
 /// figures that are not the method's, which is an error saying what to select. TID left out of
-/// an accounts download of one year: the year is taken from the file's name (the local store
-/// keeps such a file under accounts/R2023/, so the name still tells the year when it is loaded).
+/// an accounts download of one year: the year is taken from the file's name (`year(inName:)`; the
+/// local store keeps such a file under accounts/R2023/, which tells the year when it is loaded).
 ///
 /// Numbers: in files separated by semicolons or tabs a comma is the decimal sign and points may
 /// group thousands (1.234.567); in comma-separated files a point (or a quoted comma) is the decimal
@@ -317,7 +317,7 @@ private struct Conversion {
         // Column headings: lines whose first cells are empty, as many as the first of them has (a
         // line with fewer is a row of figures that lacks its label).
         var headingRows: [Int] = []
-        let headingIndent = grid.isBlank(row) ? 0 : grid.leadingEmpty(row)
+        let headingIndent = row < grid.rowCount ? grid.leadingEmpty(row) : 0
         while row < grid.rowCount, !grid.isBlank(row), grid.cell(row, 0) == 0, grid.leadingEmpty(row) >= headingIndent {
             headingRows.append(row)
             row += 1
@@ -625,10 +625,15 @@ extension WebsiteDownload {
         return nil
     }
 
-    /// The one year (1990 … 2099, four digits on their own) a file's name or path holds, if exactly one.
-    static func year(inName name: String) -> Int? {
-        let runs = name.utf8.split { !Labels.isDigit($0) }.filter { $0.count == 4 }
+    /// The year a file's name holds (1990 … 2099, four digits on their own; exactly one such year),
+    /// else the year of the store's folder it is kept in (accounts/R2023/regk31-1.csv).
+    static func year(inName path: String) -> Int? {
+        let parts = path.split(separator: "/")
+        guard let file = parts.last else { return nil }
+        let runs = file.utf8.split { !Labels.isDigit($0) }.filter { $0.count == 4 }
         let years = Set(runs.compactMap { Int(String(decoding: $0, as: UTF8.self)) }.filter { (1990...2099).contains($0) })
-        return years.count == 1 ? years.first : nil
+        if !years.isEmpty { return years.count == 1 ? years.first : nil }
+        guard parts.count >= 2, let folder = DatasetID(String(parts[parts.count - 2])) else { return nil }
+        return folder.year
     }
 }

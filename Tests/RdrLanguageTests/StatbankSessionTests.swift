@@ -273,6 +273,8 @@ import Testing
         #expect(result.texts("check").contains { $0.hasPrefix("population 1 January: country = municipalities + Christiansø") })
         #expect(result.column("compared").compactMap(\.amount).sorted() == [1, 7])  // IALT; 7 functions
         #expect(result.column("largest_difference").compactMap(\.amount).allSatisfy { $0 < 1e-6 })
+        // Nothing differs, so no item is named as the worst.
+        #expect(result.texts("worst") == ["", ""])
     }
 
     @Test func checkFindsANationalRowThatDiffers() throws {

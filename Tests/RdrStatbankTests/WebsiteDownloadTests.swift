@@ -85,6 +85,9 @@ struct WebsiteDownloadFormatTests {
         let withoutYear = rows.map { row in Array(row[..<5] + row[6...]) }
         let bytes = try windows1252(linePerFigure(withoutYear))
         #expect(accounts(try readBytes(bytes, name: "/home/a/regk31-2023.csv"))?.values == expected)
+        // The file's own name decides, not the folders it is in.
+        #expect(accounts(try readBytes(bytes, name: "exports-2024/regk31 2023.csv"))?.values == expected)
+        #expect(failureBytes(bytes, name: "/tmp/2023/kommuner.csv")?.reason.hasPrefix("no column of years") == true)
         // As the local store keeps it: accounts/R2023/regk31-1.csv.
         #expect(accounts(try readBytes(bytes, name: "accounts/R2023/regk31-1.csv"))?.values == expected)
         let unnamed = try #require(failureBytes(bytes, name: "kommuner.csv"))
@@ -242,6 +245,9 @@ struct WebsiteDownloadErrorTests {
         let wrong = try #require(failureBytes(Array(accountsFile.utf8), table: .folk1a))
         #expect(wrong.line == 1)
         #expect(wrong.reason.hasPrefix("expected FOLK1A"))
+        // A title and nothing else (some downloads break off there).
+        #expect(failureBytes(Array("Folketal 1. januar\r\n\r\n".utf8))?.reason.hasPrefix("one column only") == true)
+        #expect(failureBytes(Array("Folketal 1. januar\r\n\r\n;2024K1\r\n".utf8))?.line == 3)
         let headingsOnly = "FOLK1A: Folketal\n\n;;2024K1\n"
         #expect(failureBytes(Array(headingsOnly.utf8))?.description.hasPrefix(
             "download.csv:3: no figures: neither a Statbank answer") == true)

@@ -356,3 +356,160 @@ public struct StatbankFixtures: Sendable {
         return result
     }
 }
+
+// MARK: - Downloads from statistikbanken.dk
+
+/// How a table saved by hand from statistikbanken.dk is laid out (see `WebsiteDownload` in
+/// RdrStatbank), with the encoding, separator and line ends the fixture writes each in.
+public enum WebsiteLayout: Sendable, CaseIterable {
+    /// A line per figure, each variable's label and then the figure, no header line; the variables
+    /// in the website's order (PRISENHED, DRANST, ART, FUNKTION, OMRÅDE, TID for the accounts;
+    /// OMRÅDE, KØN, ALDER, CIVILSTAND, TID for FOLK1A). Windows-1252, commas, every field quoted
+    /// (the figures too, with a decimal point: `"150000.5"`), CRLF line ends.
+    case linePerFigure
+    /// The table as the website shows it: a title line, a blank line, a line of column headings
+    /// per column variable (KØN, CIVILSTAND and TID for FOLK1A; TID for the accounts), its first
+    /// cells empty, then the rows. The row variables (OMRÅDE, ALDER; OMRÅDE, FUNKTION, DRANST, ART,
+    /// PRISENHED) stand in the first columns; a label is written only where it changes, on a line
+    /// of its own (the rest of the line empty) but for the last row variable, whose label shares
+    /// the line with the figure:
+    /// ```
+    /// FOLK1A: Folketal den 1. i kvartalet efter område, alder og tid
+    ///
+    /// ;;2023K1
+    /// Hele landet;;
+    /// ;Alder i alt;5952
+    /// ;0 år;…
+    /// ```
+    /// UTF-8 with a byte-order mark, semicolons, a decimal comma, a field quoted only when it holds
+    /// a semicolon or a quote, LF line ends.
+    case asShown
+}
+
+extension StatbankFixtures {
+    /// The figures of `bulk(table, years: [year], only: only)` as a download from statistikbanken.dk
+    /// in `layout`: every value written as its Danish label ("Hele landet", "Region Hovedstaden",
+    /// "København", "Christiansø"; "3.22.01 Folkeskoler"; "1 Driftskonti"; "I alt (netto)",
+    /// "0 Beregnede omkostninger"; "Løbende priser (1.000 kr.)"; "2023", "2023K1"; "Alder i alt",
+    /// "7 år"; "I alt" for KØN and CIVILSTAND), the figure not available still `..`.
+    ///
+    /// `leavingOut` names variables (by their Statbank ids: "TID", "DRANST", "KØN" …) the download
+    /// leaves out, as one does by not selecting them on the website. Each must have a single value
+    /// in the figures (ART has two, TOT and S0, so it cannot be left out), so that leaving it out
+    /// changes no figure. An accounts file without TID needs a file name that tells the year.
+    public func websiteDownload(_ table: String, year: Int, layout: WebsiteLayout,
+                                leavingOut: Set<String> = [], only: [String: [String]] = [:]) -> [UInt8] {
+        let accounts = table == "REGK31" || table == "BUDK32"
+        precondition(accounts || table == "FOLK1A", "StatbankFixtures: no table \(table)")
+        // The answer as codes: the header, then per line its values by variable id.
+        let lines = bulk(table, years: [year], only: only).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let header = lines[0].split(separator: ";").map(String.init)
+        let rows = lines.dropFirst().map { line -> [String: String] in
+            let values = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+            return Dictionary(uniqueKeysWithValues: zip(header, values))
+        }
+        for id in leavingOut {
+            precondition(header.contains(id) && id != "INDHOLD", "StatbankFixtures: no variable \(id) to leave out")
+            precondition(Set(rows.map { $0[id]! }).count == 1,
+                         "StatbankFixtures: \(id) has several values; leaving it out would sum them")
+        }
+
+        let decimalPoint = layout == .linePerFigure
+        func figure(_ text: String) -> String { decimalPoint ? text.replacingOccurrences(of: ",", with: ".") : text }
+        func label(_ id: String, _ code: String) -> String { Self.websiteLabel(id, code) }
+
+        let rowVariables: [String], columnVariables: [String]
+        switch (accounts, layout) {
+        case (true, .linePerFigure): (rowVariables, columnVariables) = (["PRISENHED", "DRANST", "ART", "FUNKTION", "OMRÅDE", "TID"], [])
+        case (false, .linePerFigure): (rowVariables, columnVariables) = (["OMRÅDE", "KØN", "ALDER", "CIVILSTAND", "TID"], [])
+        case (true, .asShown): (rowVariables, columnVariables) = (["OMRÅDE", "FUNKTION", "DRANST", "ART", "PRISENHED"], ["TID"])
+        case (false, .asShown): (rowVariables, columnVariables) = (["OMRÅDE", "ALDER"], ["KØN", "CIVILSTAND", "TID"])
+        }
+        let stubs = rowVariables.filter { !leavingOut.contains($0) }
+        let headings = columnVariables.filter { !leavingOut.contains($0) }
+
+        var out: [[String]] = []
+        switch layout {
+        case .linePerFigure:
+            for row in rows {
+                out.append(stubs.map { label($0, row[$0]!) } + [figure(row["INDHOLD"]!)])
+            }
+        case .asShown:
+            let width = stubs.count + 1
+            out.append([table == "FOLK1A" ? "FOLK1A: Folketal den 1. i kvartalet efter område, alder og tid"
+                : table == "REGK31" ? "REGK31: Kommunernes regnskaber på hovedkonti efter område, funktion, dranst, art, prisenhed og tid"
+                : "BUDK32: Kommunernes budgetter på hovedkonti efter område, funktion, dranst, art, prisenhed og tid"])
+            out.append([])
+            for id in headings {
+                // One value each (one year, the totals of KØN and CIVILSTAND): one column of figures.
+                let values = Set(rows.map { $0[id]! })
+                precondition(values.count == 1, "StatbankFixtures: a column variable \(id) of several values")
+                out.append(Array(repeating: "", count: stubs.count) + [label(id, values.first!)])
+            }
+            var previous: [String]? = nil
+            for row in rows {
+                let labels = stubs.map { label($0, row[$0]!) }
+                let changed = previous.map { p in labels.indices.first { labels[$0] != p[$0] } ?? labels.count - 1 } ?? 0
+                for k in changed..<(labels.count - 1) {
+                    var line = Array(repeating: "", count: width)
+                    line[k] = labels[k]
+                    out.append(line)
+                }
+                out.append(Array(repeating: "", count: labels.count - 1) + [labels.last!, figure(row["INDHOLD"]!)])
+                previous = labels
+            }
+        }
+
+        let separator = layout == .linePerFigure ? "," : ";"
+        func field(_ text: String) -> String {
+            let quote = layout == .linePerFigure || text.contains(separator) || text.contains("\"")
+            return quote ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        }
+        let lineEnd = layout == .linePerFigure ? "\r\n" : "\n"
+        // The blank line under the title stays blank; other lines write every field, empty or not.
+        let text = out.map { $0.map(field).joined(separator: separator) + lineEnd }.joined()
+        switch layout {
+        case .linePerFigure: return Self.windows1252(text)
+        case .asShown: return Self.bom + Array(text.utf8)
+        }
+    }
+
+    /// The Danish label the website writes for a value of `variable` given as its code in `bulk`.
+    public static func websiteLabel(_ variable: String, _ code: String) -> String {
+        switch variable {
+        case "OMRÅDE":
+            guard let n = Int(code) else { fatalError("StatbankFixtures: area \(code)") }
+            if n == 0 { return "Hele landet" }
+            if n == region.code { return region.name }
+            if n == christiansø { return "Christiansø" }
+            return municipalities[index(of: n)].name
+        case "FUNKTION":
+            guard let f = functions.first(where: { $0.id == code }) else { fatalError("StatbankFixtures: function \(code)") }
+            return "\(f.code) \(f.label)"
+        case "DRANST":
+            return ["1": "1 Driftskonti", "2": "2 Statsrefusion", "3": "3 Anlægskonti"][code]!
+        case "ART":
+            return ["TOT": "I alt (netto)", "S0": "0 Beregnede omkostninger"][code]!
+        case "PRISENHED":
+            return ["LOBM": "Løbende priser (1.000 kr.)", "INDL": "Pr. indbygger, løbende priser (kr.)"][code]!
+        case "KØN", "CIVILSTAND":
+            precondition(code == "TOT", "StatbankFixtures: \(variable) \(code)")
+            return "I alt"
+        case "ALDER":
+            return code == "IALT" ? "Alder i alt" : "\(code) år"
+        case "TID":
+            return code  // "2023", "2023K1": the website writes these as the API's codes
+        default:
+            fatalError("StatbankFixtures: no variable \(variable)")
+        }
+    }
+
+    /// `text` in Windows-1252 (Danish Windows' "ANSI"): Latin-1, plus the signs Windows puts in
+    /// 0x80 … 0x9F. A character it cannot write is a mistake in the fixture.
+    public static func windows1252(_ text: String) -> [UInt8] {
+        guard let data = text.data(using: .windowsCP1252) else {
+            fatalError("StatbankFixtures: '\(text.prefix(40))…' does not go into Windows-1252")
+        }
+        return Array(data)
+    }
+}
