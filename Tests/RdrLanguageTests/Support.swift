@@ -200,6 +200,21 @@ extension ResultSet {
     }
 }
 
+/// `check R2023` on the fixture Statbank's figures: both checks (national totals over its 7
+/// functions, the population) compared and passed, nothing differing, no item named as the worst.
+func expectTheFixtureChecksPass(_ result: ResultSet, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect(result.rows.count == 2, sourceLocation: sourceLocation)
+    #expect(result.texts("status") == ["ok", "ok"], "\(result.texts("check"))", sourceLocation: sourceLocation)
+    #expect(result.texts("check").contains { $0.hasPrefix("national totals = sum of municipalities") },
+            sourceLocation: sourceLocation)
+    #expect(result.texts("check").contains { $0.hasPrefix("population 1 January: country = municipalities + Christiansø") },
+            sourceLocation: sourceLocation)
+    #expect(result.column("compared").compactMap(\.amount).sorted() == [1, 7], sourceLocation: sourceLocation)  // IALT; 7 functions
+    #expect(result.column("largest_difference").compactMap(\.amount).allSatisfy { $0 < 1e-6 }, sourceLocation: sourceLocation)
+    #expect(result.column("differing").compactMap(\.amount) == [0, 0], sourceLocation: sourceLocation)
+    #expect(result.texts("worst") == ["", ""], sourceLocation: sourceLocation)
+}
+
 extension ResultSet.Value {
     var amount: Double? {
         switch self {

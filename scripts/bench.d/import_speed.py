@@ -100,6 +100,30 @@ def timings(stderr: str) -> dict[str, float]:
     return result
 
 
+def sessions(rdr: str, runs: int, tmp: str, accounts: str, folk1a: str, rank: str) -> dict[str, list[float]]:
+    """`runs` fresh stores, each: import the accounts file and FOLK1A, load R2023, rank; the
+    --timings of each statement, keyed "import REGK31", "import FOLK1A", "load R2023", "rank"."""
+    script = f'import "{accounts}"; import "{folk1a}"; load R2023; rank {rank} top 3'
+    samples: dict[str, list[float]] = {}
+    for run in range(runs):
+        store = os.path.join(tmp, f"store-{os.path.basename(accounts)}-{run}")
+        done = subprocess.run([rdr, "--data-dir", store, "--timings", "--format", "csv", "-c", script],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"rdr failed on {accounts}: {done.stderr}")
+        for label, ms in timings(done.stderr).items():
+            key = ("import REGK31" if accounts in label else "import FOLK1A" if folk1a in label
+                   else "rank" if label.startswith("rank") else label)
+            samples.setdefault(key, []).append(ms)
+    return samples
+
+
+def report(samples: dict[str, list[float]]) -> None:
+    for key in ("import REGK31", "import FOLK1A", "load R2023", "rank"):
+        if key in samples:
+            print(f"  {key:<20} {statistics.median(samples[key]):9.1f} ms")
+
+
 def measure(rdr: str, runs: int) -> None:
     with tempfile.TemporaryDirectory(prefix="rdr-import-bench-") as tmp:
         regk31, folk1a = os.path.join(tmp, "regk31-2023.csv"), os.path.join(tmp, "folk1a-2023.csv")
@@ -108,43 +132,17 @@ def measure(rdr: str, runs: int) -> None:
         size = os.path.getsize(regk31) / 1e6
         first = functions()[0]  # a code of the generated chart, in dotted form for rank
         dotted = f"{int(first[:-4] or 0)}.{first[-4:-2]}.{first[-2:]}"
-        script = f'import "{regk31}"; import "{folk1a}"; load R2023; rank {dotted} top 3'
-        samples: dict[str, list[float]] = {}
-        for run in range(runs):
-            store = os.path.join(tmp, f"store-{run}")
-            done = subprocess.run([rdr, "--data-dir", store, "--timings", "--format", "csv", "-c", script],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                raise SystemExit(f"rdr failed: {done.stderr}")
-            for label, ms in timings(done.stderr).items():
-                key = ("import REGK31" if "regk31" in label else "import FOLK1A" if "folk1a" in label
-                       else "rank" if label.startswith("rank") else label)
-                samples.setdefault(key, []).append(ms)
+        samples = sessions(rdr, runs, tmp, regk31, folk1a, dotted)
         print(f"\nimport speed: a full REGK31 year, {lines:,} lines, {size:.0f} MB (invented figures), "
               f"median of {runs} fresh stores")
         print("  (the figures are invented, so the reconciliation after the import reports differences)")
-        for key in ("import REGK31", "import FOLK1A", "load R2023", "rank"):
-            if key in samples:
-                print(f"  {key:<20} {statistics.median(samples[key]):9.1f} ms")
+        report(samples)
         load = statistics.median(samples.get("load R2023", [float("inf")]))
         print(f"  target: parse a full REGK31 year into the engine well under a second: "
               f"{'met' if load < 1000 else 'NOT MET'} (load {load:.0f} ms)")
 
         website = os.path.join(tmp, "regk31-website-2023.csv")
         website_lines = write_regk31_website(website)
-        script = f'import "{website}"; import "{folk1a}"; load R2023; rank {dotted} top 3'
-        website_samples: dict[str, list[float]] = {}
-        for run in range(runs):
-            store = os.path.join(tmp, f"website-store-{run}")
-            done = subprocess.run([rdr, "--data-dir", store, "--timings", "--format", "csv", "-c", script],
-                                  capture_output=True, text=True)
-            if done.returncode != 0:
-                raise SystemExit(f"rdr failed on the website download: {done.stderr}")
-            for label, ms in timings(done.stderr).items():
-                key = "import" if "website" in label else "load R2023" if label.startswith("load") else None
-                if key:
-                    website_samples.setdefault(key, []).append(ms)
         print(f"\nthe same year saved from statistikbanken.dk: a line per figure, labels, Windows-1252, "
               f"{website_lines:,} lines, {os.path.getsize(website) / 1e6:.0f} MB, median of {runs} fresh stores")
-        for key in ("import", "load R2023"):
-            print(f"  {key:<20} {statistics.median(website_samples[key]):9.1f} ms")
+        report(sessions(rdr, runs, tmp, website, folk1a, dotted))
