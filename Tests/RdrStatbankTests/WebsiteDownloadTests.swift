@@ -124,6 +124,26 @@ struct WebsiteDownloadFormatTests {
         ])
     }
 
+    @Test func asShownWithTwoLinesOfHeadingsOneSpanningTheOther() throws {
+        // The years span two columns each (written once, as a merged cell is saved), the units under them.
+        let text = """
+            Kommunernes regnskaber på funktioner efter område, funktion, dranst, art, tid og prisenhed
+
+            ;;;;2022;;2023;
+            ;;;;\(lobm);Pr. indbygger, løbende priser (kr.);\(lobm);Pr. indbygger, løbende priser (kr.)
+            København;\(botilbud);1 Driftskonti;I alt (netto);1.150.000;1.797;1.204.332;1.858
+
+            """
+        let figures = try #require(accounts(try readBytes(Array(text.utf8))))
+        #expect(figures.table == .regk31)
+        #expect(figures.values == [
+            key(2022, 101, "5.38.50", 1, "TOT", "LOBM"): 1_150_000,
+            key(2022, 101, "5.38.50", 1, "TOT", "INDL"): 1797,
+            key(2023, 101, "5.38.50", 1, "TOT", "LOBM"): 1_204_332,
+            key(2023, 101, "5.38.50", 1, "TOT", "INDL"): 1858,
+        ])
+    }
+
     @Test func asShownFOLK1AInEnglishWithSexesInTheHeadings() throws {
         // The shape of a real download (title wrapped over two lines, cells of one space).
         let text = """
