@@ -3,10 +3,14 @@ public struct Diagnostic: Error, Sendable, Equatable {
     public let message: String
     /// Nil for errors that belong to no particular spot (a file that cannot be read).
     public let range: SourceRange?
+    /// A statement that would mend the error, which the prompt offers to run (`fetch R2025` when
+    /// `load R2025` finds no copy); the message says it too.
+    public let remedy: String?
 
-    public init(_ message: String, at range: SourceRange?) {
+    public init(_ message: String, at range: SourceRange?, remedy: String? = nil) {
         self.message = message
         self.range = range
+        self.remedy = remedy
     }
 }
 

@@ -10,7 +10,7 @@ enum Help {
 
     static let topics: [(name: String, topic: Topic)] = [
         ("load", Topic(usage: "load [local|real|teaching] R2024 | B2021 [prices YEAR [using FILE]]",
-                       summary: "Load accounts (R) or a budget (B) of a year: from the local store when fetched or imported, else the built-in real snapshot (real); teaching is the invented dataset. prices YEAR converts to that year's price level with the consumer price index (labelled CPI-adjusted), or with a year,index file given after using (a PL index).",
+                       summary: "Load accounts (R) or a budget (B) of a year: from the local store when fetched or imported, else the built-in real snapshot (real), else the prompt offers to fetch it; teaching is the invented dataset. prices YEAR converts to that year's price level with the consumer price index (labelled CPI-adjusted), or with a year,index file given after using (a PL index).",
                        examples: ["load R2024", "load R2019 prices 2024", "load R2019 prices 2024 using pl.csv", "load teaching R2020"])),
         ("fetch", Topic(usage: "fetch R2023 | B2025 | R2019..R2024",
                         summary: "Download accounts (REGK31) or budgets (BUDK32) and the population on 1 January (FOLK1A) from Statistics Denmark's Statbank API into the local store, then reconcile them. A failed fetch leaves the store as it was.",

@@ -75,7 +75,8 @@ extension Session {
             loaded = try dataCollection(collection).dataset(id)
         } catch {
             var message = error.description
-            if collection == "real", name == nil {
+            let fetchable = collection == "real" && name == nil
+            if fetchable {
                 message += "; fetch \(id) downloads it from Statistics Denmark into the local store"
             }
             let other = collection == "teaching" ? "real" : "teaching"
@@ -83,7 +84,7 @@ extension Session {
                 message += other == "teaching" ? "; load teaching \(id) has invented figures for teaching"
                     : "; load \(id) has the real figures"
             }
-            throw Diagnostic(message, at: dataset.range)
+            throw Diagnostic(message, at: dataset.range, remedy: fetchable ? "fetch \(id)" : nil)
         }
         if let prices {
             loaded = try repriced(loaded, to: prices, index: index)

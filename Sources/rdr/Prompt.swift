@@ -24,18 +24,38 @@ struct Prompt {
             number += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
             add_history(line)
-            var quit = false
-            do {
-                try session.run(Source(name: "input", text: line)) { output in
-                    if case .quit = output { quit = true }
-                    console.write(output, session: session)
-                }
-            } catch {
-                console.error(error.formatted)
-            }
-            if quit { break }
+            if run(line) == .quit { break }
         }
         saveHistory()
+    }
+
+    private enum Outcome { case done, failed, quit }
+
+    /// Runs a line; when it fails with a remedy (`fetch R2025` for `load R2025`), offers to run
+    /// that and then the line again.
+    private func run(_ line: String) -> Outcome {
+        var quit = false
+        do {
+            try session.run(Source(name: "input", text: line)) { output in
+                if case .quit = output { quit = true }
+                console.write(output, session: session)
+            }
+            return quit ? .quit : .done
+        } catch {
+            console.error(error.formatted)
+            guard let remedy = error.diagnostic.remedy, agrees(to: remedy), run(remedy) == .done else {
+                return quit ? .quit : .failed
+            }
+            return run(line)
+        }
+    }
+
+    /// Asks whether to run `remedy`; only yes (or y, ja, j) is yes. Not kept in the history.
+    private func agrees(to remedy: String) -> Bool {
+        guard let pointer = readline("Run \(remedy) now? [y/N] ") else { return false }
+        defer { free(pointer) }
+        let answer = String(cString: pointer).trimmingCharacters(in: .whitespaces).lowercased()
+        return ["y", "yes", "j", "ja"].contains(answer)
     }
 
     private func loadHistory() {

@@ -175,6 +175,46 @@ import Testing
         #expect(try terminal.waitForExit() == .exited(0), "an error at the prompt does not change the exit status")
     }
 
+    @Test func loadOffersToFetchWhatIsNotLocalAndThenLoadsIt() throws {
+        let server = try LocalHTTPServer()
+        defer { server.stop() }
+        StatbankFixtures().install(on: server)
+        let folder = try RdrProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = folder.appendingPathComponent("store")
+
+        var terminal = try Terminal.spawnRdr(historyFile: folder.appendingPathComponent("history"), in: folder,
+                                             arguments: ["--data-dir", store.path, "--statbank-url", server.baseURL.absoluteString])
+        defer { terminal.close() }
+        _ = try terminal.readUntil(Self.prompt)
+
+        // No: nothing is fetched, the prompt goes on.
+        terminal.send("load B2025\n")
+        let question = "Run fetch B2025 now? [y/N] "
+        let refused = try terminal.readUntil(question)
+        #expect(refused.contains("error: B2025 is not in the built-in real snapshot"))
+        #expect(refused.contains("fetch B2025 downloads it from Statistics Denmark"))
+        terminal.send("n\n")
+        _ = try terminal.readUntil(Self.prompt)
+        #expect(!FileManager.default.fileExists(atPath: store.appendingPathComponent("accounts/B2025").path))
+
+        // Yes: fetched, then the load runs again and finds it.
+        terminal.send("load B2025\n")
+        _ = try terminal.readUntil(question)
+        terminal.send("y\n")
+        let fetched = try terminal.readUntil(Self.prompt, timeout: .seconds(30))
+        #expect(fetched.contains("Fetched B2025 (BUDK32 and FOLK1A 2025K1"), "\(fetched)")
+        #expect(fetched.contains("Loaded local B2025"), "\(fetched)")
+        let ranking = try terminal.enter("rank 3.22.01 top 1")
+        #expect(ranking.contains("B2025 (local)") && ranking.contains("BUDK32"), "\(ranking)")
+
+        terminal.send("quit\n")
+        #expect(try terminal.waitForExit() == .exited(0))
+        // The answers to the question are not history.
+        #expect(try Self.lines(of: folder.appendingPathComponent("history"))
+            == ["load B2025", "load B2025", "rank 3.22.01 top 1", "quit"])
+    }
+
     @Test func ctrlDOnAnEmptyLineEndsRdrAndSavesTheHistory() throws {
         let folder = try RdrProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -238,8 +278,8 @@ private struct Terminal {
     private var termination: Termination?
 
     /// rdr with a fixed HOME (the folder), TERM=dumb and a UTF-8 locale, working in `folder`.
-    static func spawnRdr(historyFile: URL?, in folder: URL) throws -> Terminal {
-        let arguments = historyFile.map { ["--history-file", $0.path] } ?? []
+    static func spawnRdr(historyFile: URL?, in folder: URL, arguments more: [String] = []) throws -> Terminal {
+        let arguments = (historyFile.map { ["--history-file", $0.path] } ?? []) + more
         let environment = [
             "HOME": folder.path, "TERM": "dumb", "LANG": "C.UTF-8",
             "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
