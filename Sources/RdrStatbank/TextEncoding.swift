@@ -2,19 +2,15 @@
 /// website and Excel write UTF-8 (often with a byte-order mark), Windows-1252 (Danish Windows'
 /// "ANSI", which is Latin-1 plus a few signs in 0x80 … 0x9F), or, for Excel's "Unicode text",
 /// UTF-16 with a byte-order mark.
-enum TextEncoding: String {
-    case utf8 = "UTF-8"
-    case utf16 = "UTF-16"
-    case windows1252 = "Windows-1252"
-
-    /// The text of `bytes` as UTF-8 without a byte-order mark, and the encoding it was in.
-    static func utf8(_ bytes: [UInt8]) -> (bytes: [UInt8], encoding: TextEncoding) {
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return (Array(bytes.dropFirst(3)), .utf8) }
+enum TextEncoding {
+    /// The text of `bytes` as UTF-8 without a byte-order mark.
+    static func utf8(_ bytes: [UInt8]) -> [UInt8] {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Array(bytes.dropFirst(3)) }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return (utf16(bytes, bigEndian: bytes[0] == 0xFE), .utf16)
+            return utf16(bytes, bigEndian: bytes[0] == 0xFE)
         }
-        if String(validating: bytes, as: UTF8.self) != nil { return (bytes, .utf8) }
-        return (windows1252(bytes), .windows1252)
+        if String(validating: bytes, as: UTF8.self) != nil { return bytes }
+        return windows1252(bytes)
     }
 
     private static func utf16(_ bytes: [UInt8], bigEndian: Bool) -> [UInt8] {

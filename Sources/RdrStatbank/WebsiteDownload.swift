@@ -44,7 +44,7 @@ enum WebsiteDownload {
         let bytes: [UInt8]
         /// For each line of `bytes` (0-based), the 1-based line of the download it came from.
         let sourceLines: [Int]
-        /// The table the title or the file's name names; nil when neither does.
+        /// FOLK1A for population; for accounts the table the title or the file's name names, if any.
         let table: StatbankTable?
 
         /// An error found reading `bytes`, moved to the line of the download it came from.
@@ -75,7 +75,7 @@ enum WebsiteDownload {
     static func normalise(_ bytes: [UInt8], name: String, municipalities: [String: Int])
         throws(StatbankFormatError) -> Normalised
     {
-        let text = TextEncoding.utf8(bytes).bytes
+        let text = TextEncoding.utf8(bytes)
         let separator = Self.separator(of: text)
         let grid = Grid(text, separator: separator)
         var conversion = Conversion(grid: grid, name: name, separator: separator, municipalities: municipalities)
