@@ -22,9 +22,11 @@ let package = Package(
         // Renderers: boxed table, CSV, Markdown, JSON; atomic export.
         .target(name: "RdrRender", dependencies: ["RdrEngine"]),
         // Statistics Denmark: the Statbank API client, its file formats, the local store.
-        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrData", "CCurl"]),
+        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrData", "CCurl", "CCrypto"]),
         // libcurl, loaded with dlopen at the first request rather than linked (start-up time).
         .target(name: "CCurl"),
+        // libcrypto's SHA-256 (hardware-accelerated), loaded with dlopen at the first digest.
+        .target(name: "CCrypto"),
         // The language: source, lexer, parser, AST, diagnostics, interpreter, session.
         .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrData", "RdrRender", "RdrStatbank"]),
         // GNU readline, a system library (Debian: libreadline-dev).
@@ -40,7 +42,7 @@ let package = Package(
         .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine"]),
         .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender"]),
         .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage", "RdrTestSupport"]),
-        .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "RdrTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "CCrypto", "RdrTestSupport"], exclude: ["Fixtures"]),
         // Runs the built binary for the end-to-end and example (transcript) tests.
         .target(name: "RdrTestSupport", path: "Tests/RdrTestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["rdr", "RdrTestSupport"]),

@@ -154,9 +154,13 @@ extension LocalCollection {
         try StatbankReader.read(bytes, name: name, table: table, municipalities: areaCodes, keeping: .method)
     }
 
+    /// Adds what one file held; the first file's figures are taken as they are (a full year holds
+    /// hundreds of thousands: merging them into an empty dictionary would copy each).
     func merge(_ content: StatbankContent, into figures: inout (accounts: AccountsFigures, population: PopulationFigures)) {
         switch content {
+        case .accounts(let read) where figures.accounts.values.isEmpty: figures.accounts.values = read.values
         case .accounts(let read): figures.accounts.values.merge(read.values) { $1 }
+        case .population(let read) where figures.population.values.isEmpty: figures.population.values = read.values
         case .population(let read): figures.population.values.merge(read.values) { $1 }
         }
     }

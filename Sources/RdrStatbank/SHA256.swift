@@ -1,6 +1,9 @@
+import CCrypto
+
 /// SHA-256 (FIPS 180-4), for the store's manifests: each raw answer is kept with its digest so that
-/// a later read can tell a damaged file from the one received. Small enough to write here rather
-/// than depend on a crypto package for one function.
+/// a later read can tell a damaged file from the one received. libcrypto does it when it can be
+/// loaded (CCrypto: about ten times faster, with the CPU's SHA instructions); else the code here,
+/// small enough to write rather than depend on a crypto package for one function.
 public enum SHA256 {
     public static func hex(_ bytes: [UInt8]) -> String {
         digest(bytes).map { byte in
@@ -10,6 +13,15 @@ public enum SHA256 {
     }
 
     public static func digest(_ bytes: [UInt8]) -> [UInt8] {
+        var digest = [UInt8](repeating: 0, count: 32)
+        let done = bytes.withUnsafeBufferPointer { input in
+            digest.withUnsafeMutableBufferPointer { rdr_sha256(input.baseAddress, input.count, $0.baseAddress) == 1 }
+        }
+        return done ? digest : portableDigest(bytes)
+    }
+
+    /// The digest by the code here, without libcrypto.
+    static func portableDigest(_ bytes: [UInt8]) -> [UInt8] {
         var state = State()
         let whole = bytes.count / 64 * 64
         // The whole blocks straight from the input; only the tail is copied, to be padded.
