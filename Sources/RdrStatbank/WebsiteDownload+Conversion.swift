@@ -184,6 +184,7 @@ extension WebsiteDownload {
             if let lost = candidates.firstIndex(where: \.isEmpty) {
                 throw unknown(sources[lost], values: values[lost], kind: kind)
             }
+            let fitting = candidates
             var assigned: [Variable?] = Array(repeating: nil, count: sources.count)
             func take(_ v: Variable, _ i: Int) throws(StatbankFormatError) {
                 if let other = assigned.firstIndex(of: v) {
@@ -203,8 +204,8 @@ extension WebsiteDownload {
                 }
             }
             for i in candidates.indices where assigned[i] == nil {
-                guard let v = candidates[i].first else { throw unknown(sources[i], values: values[i], kind: kind) }
-                try take(v, i)
+                // Every variable that fits was taken by another column: `take` says which.
+                try take(candidates[i].first ?? fitting[i][0], i)
             }
             var variables: [Source: Variable] = [:]
             for (i, source) in sources.enumerated() { variables[source] = assigned[i]! }

@@ -253,6 +253,21 @@ struct WebsiteDownloadErrorTests {
         #expect(failureBytes(Array(unknown.utf8))?.reason.hasPrefix("cannot tell which table this is") == true)
     }
 
+    @Test func twoColumnsOfTheSameVariable() throws {
+        // Found by fuzzing: the sexes both as row labels and as column headings.
+        let text = "Folketal\n\n;;;I alt;Mænd\nKøbenhavn;2024K1;Mænd;1;2\n"
+        let error = try #require(failureBytes(Array(text.utf8)))
+        #expect(error.reason.contains("both hold a sex"), "\(error)")
+        // A column of totals ("I alt") once every variable it could be is held by another.
+        let totals = "Folketal\n\n;;;;;Mænd\nKøbenhavn;2024K1;Ugift;0 år;I alt;5\n"
+        let taken = try #require(failureBytes(Array(totals.utf8)))
+        #expect(taken.line == 3)
+        #expect(taken.reason.hasPrefix("column 5 and the column headings both hold a sex"), "\(taken)")
+        // Three columns of totals and only two variables (KØN, CIVILSTAND) left for them.
+        let three = "Folketal\n\n;;;;;2024K1\nKøbenhavn;I alt;I alt;I alt;0 år;5\n"
+        #expect(failureBytes(Array(three.utf8))?.reason.hasPrefix("column 2 and column 4 both hold a sex") == true)
+    }
+
     @Test func aSecondFigureIsReportedOnItsOwnLine() throws {
         let text = linePerFigure([row("København"), row("Frederiksberg"), row("København", "2")])
         let error = try #require(failureBytes(Array(text.utf8)))
