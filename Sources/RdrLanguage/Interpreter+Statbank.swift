@@ -35,13 +35,10 @@ extension Session {
     }
 
     func importFile(_ path: Located<String>, emit: (Output) -> Void) throws {
-        let url = resolve(path.value)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw Diagnostic("cannot read '\(path.value)': no such readable file", at: path.range)
-        }
+        let bytes = try contents(of: path, what: "the file")
         let imported: LocalCollection.Imported
         do {
-            imported = try localCollection().importFile([UInt8](data), name: path.value, path: url.path)
+            imported = try localCollection().importFile(bytes, name: path.value, path: resolve(path.value).path)
         } catch let error as IntakeError {
             throw Diagnostic(error.description, at: path.range)
         }

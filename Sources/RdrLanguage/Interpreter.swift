@@ -47,10 +47,8 @@ extension Session {
             format = try outputFormat(name)
             emit(.message("Output format: \(format.rawValue)."))
         case .run(let path):
-            let url = resolve(path.value)
-            guard let data = FileManager.default.contents(atPath: url.path),
-                  let text = String(data: data, encoding: .utf8) else {
-                throw Diagnostic("cannot read script '\(path.value)': no such readable UTF-8 file", at: path.range)
+            guard let text = String(validating: try contents(of: path, what: "script"), as: UTF8.self) else {
+                throw Diagnostic("cannot read script '\(path.value)': it is not UTF-8 text", at: path.range)
             }
             try runNested(Source(name: path.value, text: text), emit: emit)
         case .help(let topic):
@@ -103,10 +101,7 @@ extension Session {
         let index: PriceIndex
         do {
             if let file {
-                guard let data = FileManager.default.contents(atPath: resolve(file.value).path) else {
-                    throw Diagnostic("cannot read the price index '\(file.value)': no such readable file", at: file.range)
-                }
-                index = try PriceIndex.read(bytes: [UInt8](data), name: file.value)
+                index = try PriceIndex.read(bytes: try contents(of: file, what: "the price index"), name: file.value)
             } else {
                 index = try PriceIndex.consumerPrices()
             }
@@ -301,6 +296,24 @@ extension Session {
         let expanded = (path as NSString).expandingTildeInPath
         return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded)
             : URL(fileURLWithPath: workingDirectory).appendingPathComponent(expanded)
+    }
+
+    /// The bytes of the file a statement names (`what`: "script", "the price index" …), or an
+    /// error at the path saying why not: no such file, a folder, not readable.
+    func contents(of path: Located<String>, what: String) throws(Diagnostic) -> [UInt8] {
+        let url = resolve(path.value)
+        var isFolder: ObjCBool = false
+        let why: String
+        if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
+            why = "no such file"
+        } else if isFolder.boolValue {
+            why = "it is a folder, not a file"
+        } else if let data = FileManager.default.contents(atPath: url.path) {
+            return [UInt8](data)
+        } else {
+            why = "it cannot be read (permissions?)"
+        }
+        throw Diagnostic("cannot read \(what) '\(path.value)': \(why)", at: path.range)
     }
 }
 

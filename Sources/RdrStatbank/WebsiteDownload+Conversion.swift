@@ -220,8 +220,12 @@ extension WebsiteDownload {
             let best = scored.max { $0.1 < $1.1 }!
             if best.1 == 0 {
                 let shown = values.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
-                return error(line(of: labels[0], in: source), "cannot tell what \(place(source)) holds (\(shown)): "
-                    + "not " + kind.map(\.described).joined(separator: ", nor "))
+                var reason = "cannot tell what \(place(source)) holds (\(shown)): not "
+                    + kind.map(\.described).joined(separator: ", nor ")
+                if let guess = NameMatcher.closest(to: values[0], in: Array(areas.codes.keys)) {
+                    reason += "; did you mean \(guess)?"
+                }
+                return error(line(of: labels[0], in: source), reason)
             }
             let i = values.firstIndex { !best.0.accepts($0, areas: areas) }!
             var reason = "'\(values[i])' in \(place(source)) is not \(best.0.described), as the rest of it is"

@@ -264,10 +264,23 @@ import Testing
         defer { folder.remove() }
         let failure = try error("run mangler.rdr", workingDirectory: folder.path)
         #expect(failure.formatted == """
-            input:1:5: error: cannot read script 'mangler.rdr': no such readable UTF-8 file
+            input:1:5: error: cannot read script 'mangler.rdr': no such file
                 run mangler.rdr
                     ^~~~~~~~~~~
             """)
+    }
+
+    @Test func runOrImportAFolderOrAScriptThatIsNotText() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        try FileManager.default.createDirectory(atPath: folder.path + "/data", withIntermediateDirectories: true)
+        #expect(try error("import data", workingDirectory: folder.path).diagnostic.message
+            == "cannot read the file 'data': it is a folder, not a file")
+        #expect(try error("run data", workingDirectory: folder.path).diagnostic.message
+            == "cannot read script 'data': it is a folder, not a file")
+        try Data([0x72, 0x61, 0x6E, 0x6B, 0xFF]).write(to: URL(fileURLWithPath: folder.path + "/latin1.rdr"))
+        #expect(try error("run latin1.rdr", workingDirectory: folder.path).diagnostic.message
+            == "cannot read script 'latin1.rdr': it is not UTF-8 text")
     }
 
     // MARK: Every message is one line

@@ -578,6 +578,6 @@ import Testing
         #expect(session.dataset?.provenance.priceBasis == "current prices")
 
         let (missing, _) = session.failure("load R2019 prices 2024 using nowhere.csv")
-        #expect(missing?.diagnostic.message == "cannot read the price index 'nowhere.csv': no such readable file")
+        #expect(missing?.diagnostic.message == "cannot read the price index 'nowhere.csv': no such file")
     }
 }

@@ -249,6 +249,9 @@ struct WebsiteDownloadErrorTests {
         let error = try #require(failureBytes(Array(text.utf8)))
         #expect(error.line == 1)
         #expect(error.reason.hasPrefix("cannot tell what column 6 holds ('blå'): not a municipality"))
+        // A municipality misspelt where it is the only one: nothing fits, but the likely name is offered.
+        let alone = linePerFigure([row("Københaven")])
+        #expect(failureBytes(Array(alone.utf8))?.reason.hasSuffix("; did you mean København?") == true)
         let unknown = "Noget helt andet\n\n;;2024\nx;y;1\n"
         #expect(failureBytes(Array(unknown.utf8))?.reason.hasPrefix("cannot tell which table this is") == true)
     }
