@@ -31,9 +31,12 @@ public struct NameMatcher<Item>: Sendable where Item: Sendable {
 
     /// Names within a small edit distance, or that start with what was typed.
     private func suggestions(for key: String) -> [String] {
-        let limit = max(2, key.count / 3)
+        let length = key.count
+        let limit = max(2, length / 3)
         let scored = entries.compactMap { entry -> (Int, String)? in
-            if key.count >= 3, entry.key.hasPrefix(key) { return (0, entry.name) }
+            if length >= 3, entry.key.hasPrefix(key) { return (0, entry.name) }
+            // The distance is at least the difference in length: no need to work it out.
+            guard abs(length - entry.key.count) <= limit else { return nil }
             let distance = Self.editDistance(key, entry.key)
             return distance <= limit ? (distance, entry.name) : nil
         }

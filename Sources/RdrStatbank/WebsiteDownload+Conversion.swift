@@ -28,7 +28,14 @@ extension WebsiteDownload {
             areas = AreaLookup(codes: municipalities, folded: Labels.folded(municipalities))
         }
 
+        /// A cell's text in a message: in quotes, cut short after 60 characters.
+        static func quoted(_ text: String) -> String {
+            "'" + (text.count > 60 ? text.prefix(60) + "…" : text) + "'"
+        }
+
         private var stride: Int { stubs + 2 }
+        /// The most variables a download may have: REGK31's six, and one to spare.
+        static let variablesAtMost = 7
         private var recordCount: Int { recordLines.count }
 
         private func error(_ line: Int?, _ reason: String) -> StatbankFormatError {
@@ -71,6 +78,13 @@ extension WebsiteDownload {
                 throw error(grid.lines.first ?? 1, "one column only: a download holds labels and figures; "
                     + "supported: \(StatbankReader.supportedFormats)")
             }
+            // REGK31 and BUDK32 have six variables, FOLK1A five; more columns of labels (or lines of
+            // headings) is no table of theirs, and would multiply the work by each figure.
+            guard stubs + headingRows.count <= Self.variablesAtMost else {
+                throw error(grid.lines[headingRows.first ?? row], "\(stubs) columns of row labels and "
+                    + "\(headingRows.count) lines of column headings: more variables than REGK31, BUDK32 or FOLK1A "
+                    + "have (\(Self.variablesAtMost) at most); supported: \(StatbankReader.supportedFormats)")
+            }
             for h in headingRows {
                 var labels: [Int32] = []
                 var current: Int32 = 0
@@ -90,7 +104,6 @@ extension WebsiteDownload {
         private mutating func readRows(from first: Int) throws(StatbankFormatError) {
             var current = [Int32](repeating: 0, count: stubs), currentLines = [Int](repeating: 0, count: stubs)
             firstLines = Array(repeating: [:], count: stubs)
-            records.reserveCapacity((grid.rowCount - first) * (grid.width - stubs) * stride)
             for row in first..<grid.rowCount {
                 let line = grid.lines[row]
                 if let labelled = (0..<stubs).first(where: { grid.cell(row, $0) != 0 }) {
@@ -99,7 +112,7 @@ extension WebsiteDownload {
                         currentLines[column] = line
                     }
                 }
-                guard (stubs..<grid.width).contains(where: { grid.cell(row, $0) != 0 }) else { continue }
+                guard grid.hasCells(row, from: stubs) else { continue }
                 if let unlabelled = (0..<stubs).first(where: { current[$0] == 0 }) {
                     throw error(line, "figures with no label in column \(unlabelled + 1), on their line or above")
                 }
@@ -219,17 +232,18 @@ extension WebsiteDownload {
             let scored = kind.map { v in (v, values.filter { v.accepts($0, areas: areas) }.count) }
             let best = scored.max { $0.1 < $1.1 }!
             if best.1 == 0 {
-                let shown = values.prefix(3).map { "'\($0)'" }.joined(separator: ", ")
+                let shown = values.prefix(3).map(Self.quoted).joined(separator: ", ")
                 var reason = "cannot tell what \(place(source)) holds (\(shown)): not "
                     + kind.map(\.described).joined(separator: ", nor ")
-                if let guess = NameMatcher.closest(to: values[0], in: Array(areas.codes.keys)) {
+                if values[0].count <= 60, let guess = NameMatcher.closest(to: values[0], in: Array(areas.codes.keys)) {
                     reason += "; did you mean \(guess)?"
                 }
                 return error(line(of: labels[0], in: source), reason)
             }
             let i = values.firstIndex { !best.0.accepts($0, areas: areas) }!
-            var reason = "'\(values[i])' in \(place(source)) is not \(best.0.described), as the rest of it is"
-            if best.0 == .area, let guess = NameMatcher.closest(to: values[i], in: Array(areas.codes.keys)) {
+            var reason = "\(Self.quoted(values[i])) in \(place(source)) is not \(best.0.described), as the rest of it is"
+            if best.0 == .area, values[i].count <= 60,
+               let guess = NameMatcher.closest(to: values[i], in: Array(areas.codes.keys)) {
                 reason += "; did you mean \(guess)?"
             }
             return error(line(of: labels[i], in: source), reason)
@@ -289,7 +303,7 @@ extension WebsiteDownload {
                 let figure = Int(records[r * stride + stubs + 1])
                 if figures[figure] == nil {
                     guard let number = number(grid.texts[figure]) else {
-                        throw error(recordLines[r], "'\(grid.texts[figure])' where a figure belongs (a number, "
+                        throw error(recordLines[r], "\(Self.quoted(grid.texts[figure])) where a figure belongs (a number, "
                             + "or .. for a figure not available)")
                     }
                     figures[figure] = number

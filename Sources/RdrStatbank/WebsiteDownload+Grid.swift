@@ -80,16 +80,30 @@ extension WebsiteDownload {
             return escaped ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
         }
 
-        func cell(_ row: Int, _ column: Int) -> Int32 {
-            let start = rowStarts[row]
-            let end = row + 1 < rowStarts.count ? rowStarts[row + 1] : cells.count
-            return column < end - start ? cells[start + column] : 0
+        /// The cells a row has; those past its end, up to `width`, are empty. Every look at a row
+        /// goes no further, so that one very wide line cannot make the rest slow.
+        func cells(of row: Int) -> ArraySlice<Int32> {
+            cells[rowStarts[row] ..< (row + 1 < rowStarts.count ? rowStarts[row + 1] : cells.count)]
         }
 
-        func isBlank(_ row: Int) -> Bool { (0..<width).allSatisfy { cell(row, $0) == 0 } }
+        func cell(_ row: Int, _ column: Int) -> Int32 {
+            let own = cells(of: row)
+            return column < own.count ? own[own.startIndex + column] : 0
+        }
 
-        func filledCount(_ row: Int) -> Int { (0..<width).filter { cell(row, $0) != 0 }.count }
+        func isBlank(_ row: Int) -> Bool { cells(of: row).allSatisfy { $0 == 0 } }
 
-        func leadingEmpty(_ row: Int) -> Int { (0..<width).first { cell(row, $0) != 0 } ?? width }
+        func filledCount(_ row: Int) -> Int { cells(of: row).filter { $0 != 0 }.count }
+
+        func leadingEmpty(_ row: Int) -> Int {
+            let own = cells(of: row)
+            return own.firstIndex { $0 != 0 }.map { $0 - own.startIndex } ?? width
+        }
+
+        /// Whether the row has a cell that is not empty from `column` on.
+        func hasCells(_ row: Int, from column: Int) -> Bool {
+            let own = cells(of: row)
+            return column < own.count && own[(own.startIndex + column)...].contains { $0 != 0 }
+        }
     }
 }

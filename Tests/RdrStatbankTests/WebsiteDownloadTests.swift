@@ -271,6 +271,21 @@ struct WebsiteDownloadErrorTests {
         #expect(failureBytes(Array(three.utf8))?.reason.hasPrefix("column 2 and column 4 both hold a sex") == true)
     }
 
+    /// Found by fuzzing: shapes whose size once multiplied (a reservation of rows × width × row
+    /// labels: 42 GB for a file of 9 kB, an overflow at 10 MB) or that scanned every row as wide
+    /// as the widest. Each must fail with a message (before: an abort, or minutes).
+    @Test func hugeShapesFailQuickly() throws {
+        let wideHeadings = String(repeating: ";", count: 13_000) + "2024K1\n" + "x" + String(repeating: ";", count: 26_000)
+            + "1\n" + String(repeating: "\n", count: 14_000)
+        #expect(failureBytes(Array(wideHeadings.utf8))?.reason.contains("more variables than REGK31") == true)
+        let wideLine = String(repeating: "a,", count: 300_000) + "1\n" + String(repeating: "b,1\n", count: 150_000)
+        #expect(failureBytes(Array(wideLine.utf8)) != nil)
+        // A long misspelt label: the suggestion is not searched for.
+        let long = linePerFigure([row(String(repeating: "Københaven", count: 20_000))])
+        let error = try #require(failureBytes(Array(long.utf8)))
+        #expect(error.reason.hasPrefix("cannot tell what column 5 holds ('" + String(repeating: "Københaven", count: 6) + "…')"))
+    }
+
     @Test func aSecondFigureIsReportedOnItsOwnLine() throws {
         let text = linePerFigure([row("København"), row("Frederiksberg"), row("København", "2")])
         let error = try #require(failureBytes(Array(text.utf8)))
