@@ -47,10 +47,16 @@ extension Session {
             format = try outputFormat(name)
             emit(.message("Output format: \(format.rawValue)."))
         case .run(let path):
-            guard let text = String(validating: try contents(of: path, what: "script"), as: UTF8.self) else {
-                throw Diagnostic("cannot read script '\(path.value)': it is not UTF-8 text", at: path.range)
+            guard runDepth < Session.deepestRun else {
+                throw Diagnostic("run nests more than \(Session.deepestRun) deep; does a script run itself?", at: path.range)
             }
-            try runNested(Source(name: path.value, text: text), emit: emit)
+            let source: Source
+            do {
+                source = try ScriptFile.read(path.value, from: scriptFolder ?? workingDirectory)
+            } catch {
+                throw Diagnostic(error.description, at: path.range)
+            }
+            try runNested(source, emit: emit)
         case .help(let topic):
             emit(.message(try Help.text(for: topic)))
         case .list(let listing):
@@ -293,27 +299,17 @@ extension Session {
     }
 
     func resolve(_ path: String) -> URL {
-        let expanded = (path as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded)
-            : URL(fileURLWithPath: workingDirectory).appendingPathComponent(expanded)
+        URL(fileURLWithPath: FileBytes.resolve(path, from: workingDirectory))
     }
 
     /// The bytes of the file a statement names (`what`: "script", "the price index" …), or an
-    /// error at the path saying why not: no such file, a folder, not readable.
+    /// error at the path saying why not: no such file, a folder, a pipe or device, not readable.
     func contents(of path: Located<String>, what: String) throws(Diagnostic) -> [UInt8] {
-        let url = resolve(path.value)
-        var isFolder: ObjCBool = false
-        let why: String
-        if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
-            why = "no such file"
-        } else if isFolder.boolValue {
-            why = "it is a folder, not a file"
-        } else if let data = FileManager.default.contents(atPath: url.path) {
-            return [UInt8](data)
-        } else {
-            why = "it cannot be read (permissions?)"
+        do {
+            return try FileBytes.read(resolve(path.value).path)
+        } catch {
+            throw Diagnostic("cannot read \(what) \(path.value.quotedInMessage): \(error.reason)", at: path.range)
         }
-        throw Diagnostic("cannot read \(what) '\(path.value)': \(why)", at: path.range)
     }
 }
 
