@@ -37,12 +37,13 @@ public struct Parser {
         var statements: [Statement] = []
         defer { parsed = statements.count }
         while try parser.readStatement() {
-            if let statement = try parser.statement() { statements.append(statement) }
+            let statement = try parser.statement()
             guard parser.atStatementEnd else {
                 throw Diagnostic("unexpected \(parser.current.text.quotedInMessage) after the end of the statement; "
                                  + (parser.didYouMean.map { "did you mean \($0)?" }
                                     ?? "put a ';' or a new line between statements"), at: parser.current.range)
             }
+            if let statement { statements.append(statement) }
         }
         defaults = parser.expansion.defaults
         return statements
