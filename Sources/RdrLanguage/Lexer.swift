@@ -1,18 +1,23 @@
 /// Splits a source into tokens. `#` starts a comment to the end of the line.
 ///
-/// It walks the text in place, without a copy of its characters, and hands out one token at a
-/// time: the parser asks for a statement's tokens when it comes to it, so a long script costs the
-/// memory of its longest statement, not of all its tokens.
+/// It holds the characters of one line at a time and hands out one token at a time: the parser
+/// asks for a statement's tokens when it comes to it, so a long script costs the memory of its
+/// longest line and statement, not of all its characters and tokens.
 public struct Lexer: Sendable {
     private let text: String
-    private var index: String.Index
+    /// The current line's characters with its line end, and the place in them.
+    private var characters: [Character] = []
+    private var index = 0
+    /// Where the line after the current one starts.
+    private var nextLine: String.Index
     private var line: Int
     private var column = 1
 
     public init(_ text: String, firstLine: Int = 1) {
         self.text = text
-        index = text.startIndex
+        nextLine = text.startIndex
         line = firstLine
+        readLine()
     }
 
     /// Every token of the source, ending with `.end`, or the first lexical error.
@@ -68,7 +73,7 @@ public struct Lexer: Sendable {
 
     /// A word: letters, digits, `_ - . / ~`, and parameters (`R$year`, `${year}_b`, `$$` for a
     /// dollar). A lone `$name` is a `.parameter` token.
-    private mutating func word(from start: SourceLocation, index first: String.Index,
+    private mutating func word(from start: SourceLocation, index first: Int,
                                pieces initial: Pieces = Pieces()) throws(Diagnostic) -> Token {
         var pieces = initial
         while let c = peek() {
@@ -82,7 +87,7 @@ public struct Lexer: Sendable {
             }
         }
         if let name = pieces.loneParameter { return token(.parameter, name, from: start) }
-        return token(.word, String(text[first..<index]), from: start, pieces: pieces.parts)
+        return token(.word, String(characters[first..<index]), from: start, pieces: pieces.parts)
     }
 
     /// `40`, or a function code/pattern when a dot follows the digits: `5.38.50`, `5.30.*`.
@@ -173,29 +178,37 @@ public struct Lexer: Sendable {
 
     private var location: SourceLocation { SourceLocation(line: line, column: column) }
 
-    private func peek() -> Character? {
-        index < text.endIndex ? text[index] : nil
-    }
-
-    private func peek(_ offset: Int) -> Character? {
-        guard let at = text.index(index, offsetBy: offset, limitedBy: text.endIndex), at < text.endIndex else { return nil }
-        return text[at]
+    /// The character `offset` after the current one, on the current line (which holds its line
+    /// end, so a token never needs to look past it).
+    private func peek(_ offset: Int = 0) -> Character? {
+        index + offset < characters.count ? characters[index + offset] : nil
     }
 
     private mutating func advance() {
-        if text[index].isLineEnd {
+        if characters[index].isLineEnd {
             line += 1
             column = 1
         } else {
             column += 1
         }
-        index = text.index(after: index)
+        index += 1
+        // Only a line end ends the array before the text does; no token holds one.
+        if index == characters.count, nextLine < text.endIndex { readLine() }
+    }
+
+    /// Takes the next line's characters, up to and with its "\n" (so that "\r\n" stays one).
+    private mutating func readLine() {
+        let utf8 = text.utf8
+        let end = utf8[nextLine...].firstIndex(of: UInt8(ascii: "\n")).map(utf8.index(after:)) ?? text.endIndex
+        characters = Array(text[nextLine..<end])
+        index = 0
+        nextLine = end
     }
 
     private mutating func take(while predicate: (Character) -> Bool) -> String {
         let first = index
-        while let c = peek(), predicate(c) { advance() }
-        return String(text[first..<index])
+        while index < characters.count, predicate(characters[index]) { advance() }
+        return String(characters[first..<index])
     }
 
     private func token(_ kind: Token.Kind, _ text: String, from start: SourceLocation, pieces: [Token.Piece] = []) -> Token {

@@ -30,7 +30,7 @@ public struct Parser {
                       parsed: inout Int) throws(Diagnostic) -> [Statement] {
         let size = source.text.utf8.count
         guard size <= Source.maximumSize else {
-            throw Diagnostic("\(source.name) is \(Source.describe(size: size)); rdr reads at most "
+            throw Diagnostic("the text is \(Source.describe(size: size)); rdr reads at most "
                              + "\(Source.describe(size: Source.maximumSize)) of statements at once", at: nil)
         }
         var parser = Parser(source, parameters: parameters, defaults: defaults)
@@ -59,7 +59,7 @@ public struct Parser {
         } while raw.last.map({ $0.kind != .separator && $0.kind != .end }) ?? true
         tokens = try expansion.expand(statement: raw)
         position = 0
-        tried = (-1, [])
+        tried.position = -1
         return tokens[0].kind != .end
     }
 
@@ -83,7 +83,10 @@ public struct Parser {
 
     mutating func accept(_ keyword: String) -> Bool {
         guard current.isKeyword(keyword) else {
-            if tried.position != position { tried = (position, []) }
+            if tried.position != position {
+                tried.position = position
+                tried.keywords.removeAll(keepingCapacity: true)
+            }
             tried.keywords.append(keyword)
             return false
         }
@@ -136,9 +139,12 @@ struct ParameterExpansion {
     }
 
     mutating func expand(statement tokens: [Token]) throws(Diagnostic) -> [Token] {
-        var result: [Token] = []
-        for token in tokens {
-            result += try substitute(token)
+        var result = tokens
+        if tokens.contains(where: { $0.kind == .parameter || !$0.pieces.isEmpty }) {
+            result = []
+            for token in tokens {
+                result += try substitute(token)
+            }
         }
         if result.count > 3, result[0].isKeyword("param"), result[1].kind == .word, result[2].kind == .equals {
             // The value is the rest of the statement, as written: `param band = 6-16`.

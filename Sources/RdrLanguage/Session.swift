@@ -119,7 +119,7 @@ public final class Session {
     /// Runs a whole script (a file, or -c): as `run`, after refusing a `--set` parameter that
     /// neither it nor a script it runs declares or uses, so that a misspelt one is not ignored.
     public func run(script source: Source, emit: (Output) -> Void) throws(ScriptError) {
-        if let names = ScriptParameters.names(in: source, from: source.folder ?? workingDirectory),
+        if !parameters.isEmpty, let names = ScriptParameters.names(in: source, from: source.folder ?? workingDirectory),
            let name = parameters.keys.sorted().first(where: { !names.contains($0) }) {
             let known = names.sorted()
             let hint = NameMatcher.closest(to: name, in: known).map { "; did you mean \($0)?" } ?? ""

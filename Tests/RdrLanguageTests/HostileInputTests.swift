@@ -123,7 +123,7 @@ import Testing
             == "cannot read script 'big.rdr': it is 1.0 MB, more than the 1.0 MB rdr reads")
         let session = try makeSession()
         let typed = try #require(session.failure(String(repeating: "areas\n", count: 200_000)).error)
-        #expect(typed.diagnostic.message == "input is 1.1 MB; rdr reads at most 1.0 MB of statements at once")
+        #expect(typed.diagnostic.message == "the text is 1.1 MB; rdr reads at most 1.0 MB of statements at once")
     }
 
     @Test func theShellAndRunReadScriptsAlike() throws {
