@@ -209,7 +209,7 @@ extension Session {
             switch areaMatcher.match(name.value) {
             case .found(let area): return area
             case .notFound(let suggestions):
-                throw Diagnostic("unknown area '\(name.value)'" + didYouMean(suggestions, otherwise: "type areas for the list"),
+                throw Diagnostic("unknown area \(name.value.quotedInMessage)" + didYouMean(suggestions, otherwise: "type areas for the list"),
                                  at: name.range)
             }
         }
@@ -221,7 +221,7 @@ extension Session {
             return municipality
         case .notFound(let suggestions):
             if !suggestions.isEmpty {
-                throw Diagnostic("unknown municipality '\(name.value)' in \(dataset.name)" + didYouMean(suggestions, otherwise: ""),
+                throw Diagnostic("unknown municipality \(name.value.quotedInMessage) in \(dataset.name)" + didYouMean(suggestions, otherwise: ""),
                                  at: name.range)
             }
             let other = dataset.collection == "real" ? "teaching" : "real"
@@ -231,7 +231,7 @@ extension Session {
                     : "the teaching dataset's municipalities are fictional; load teaching R2020 to use them"
                 throw Diagnostic("\(found.name) is not in \(dataset.name); \(hint)", at: name.range)
             }
-            throw Diagnostic("unknown municipality '\(name.value)' in \(dataset.name); type municipalities for the list",
+            throw Diagnostic("unknown municipality \(name.value.quotedInMessage) in \(dataset.name); type municipalities for the list",
                              at: name.range)
         }
     }
@@ -243,16 +243,16 @@ extension Session {
         let names = results.map(\.name).filter { $0 != Session.lastName }
         let message: String
         if let result = NameMatcher.closest(to: name.value, in: names) {
-            message = "no result named '\(name.value)'; did you mean \(result)?"
+            message = "no result named \(name.value.quotedInMessage); did you mean \(result)?"
         } else if standingAlone, let command = NameMatcher.closest(to: name.value, in: commandWords) {
-            message = "unknown command '\(name.value)'; did you mean \(command)?"
+            message = "unknown command \(name.value.quotedInMessage); did you mean \(command)?"
         } else if standingAlone {
-            message = "'\(name.value)' is neither a command nor a result; help lists the commands"
+            message = "\(name.value.quotedInMessage) is neither a command nor a result; help lists the commands"
                 + (names.isEmpty ? "" : ", results the results")
         } else if names.isEmpty {
-            message = "no result named '\(name.value)'; make one with let NAME = rank …"
+            message = "no result named \(name.value.quotedInMessage); make one with let NAME = rank …"
         } else {
-            message = "no result named '\(name.value)'; results has the list"
+            message = "no result named \(name.value.quotedInMessage); results has the list"
         }
         throw Diagnostic(message, at: name.range)
     }
@@ -264,7 +264,7 @@ extension Session {
 
     private func outputFormat(_ name: Located<String>) throws(Diagnostic) -> OutputFormat {
         guard let format = OutputFormat(name: name.value) else {
-            throw Diagnostic("unknown format '\(name.value)'; choose table, csv, markdown or json", at: name.range)
+            throw Diagnostic("unknown format \(name.value.quotedInMessage); choose table, csv, markdown or json", at: name.range)
         }
         return format
     }
