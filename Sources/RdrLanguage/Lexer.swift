@@ -1,14 +1,14 @@
 /// Splits a source into tokens. `#` starts a comment to the end of the line.
 ///
-/// It holds the characters of one line at a time and hands out one token at a time: the parser
+/// It holds the characters of some lines at a time and hands out one token at a time: the parser
 /// asks for a statement's tokens when it comes to it, so a long script costs the memory of its
 /// longest line and statement, not of all its characters and tokens.
 public struct Lexer: Sendable {
     private let text: String
-    /// The current line's characters with its line end, and the place in them.
+    /// The characters of the current lines, with their line ends, and the place in them.
     private var characters: [Character] = []
     private var index = 0
-    /// Where the line after the current one starts.
+    /// Where the line after the current ones starts.
     private var nextLine: String.Index
     private var line: Int
     private var column = 1
@@ -17,7 +17,7 @@ public struct Lexer: Sendable {
         self.text = text
         nextLine = text.startIndex
         line = firstLine
-        readLine()
+        readLines()
     }
 
     /// Every token of the source, ending with `.end`, or the first lexical error.
@@ -193,13 +193,15 @@ public struct Lexer: Sendable {
         }
         index += 1
         // Only a line end ends the array before the text does; no token holds one.
-        if index == characters.count, nextLine < text.endIndex { readLine() }
+        if index == characters.count, nextLine < text.endIndex { readLines() }
     }
 
-    /// Takes the next line's characters, up to and with its "\n" (so that "\r\n" stays one).
-    private mutating func readLine() {
+    /// Takes the characters of the next lines, some 16 kB of them: up to and with the first "\n"
+    /// after that (so that "\r\n" stays one character and no token is cut).
+    private mutating func readLines() {
         let utf8 = text.utf8
-        let end = utf8[nextLine...].firstIndex(of: UInt8(ascii: "\n")).map(utf8.index(after:)) ?? text.endIndex
+        let from = utf8.index(nextLine, offsetBy: 1 << 14, limitedBy: text.endIndex) ?? text.endIndex
+        let end = utf8[from...].firstIndex(of: UInt8(ascii: "\n")).map(utf8.index(after:)) ?? text.endIndex
         characters = Array(text[nextLine..<end])
         index = 0
         nextLine = end
