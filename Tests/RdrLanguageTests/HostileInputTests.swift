@@ -174,6 +174,19 @@ import Testing
         #expect(far.formatted.hasSuffix("\n     " + String(repeating: " ", count: 40) + "^~~"))
     }
 
+    @Test func tokensAcrossTheLexersChunksOfLines() throws {
+        // The lexer reads some 16 kB of lines at a time; every line here must lex alike, wherever
+        // a chunk ends: CRLF line ends, letters of two bytes, a decomposed å.
+        let line = "rank Skøle-a\u{030A} for \"Kø bæk\"\r\n"
+        let tokens = try Lexer.tokenize(String(repeating: line, count: 3_000))
+        #expect(tokens.count == 3_000 * 5 + 1)
+        for number in 0..<3_000 {
+            let five = tokens[(number * 5)..<(number * 5 + 5)]
+            #expect(five.map(\.text) == ["rank", "Skøle-a\u{030A}", "for", "Kø bæk", "\r\n"])
+            #expect(five.map(\.range.start) == [at(number + 1, 1), at(number + 1, 6), at(number + 1, 14), at(number + 1, 18), at(number + 1, 26)])
+        }
+    }
+
     @Test func blankLinesMakeOneSeparator() throws {
         let tokens = try Lexer.tokenize("areas" + String(repeating: "\n  # note\n;", count: 10_000) + "results")
         #expect(tokens.map(\.kind) == [.word, .separator, .word, .end])
