@@ -105,6 +105,11 @@ public struct Lexer: Sendable {
         }
         // The letters of a mistyped code (3.22.0l) stay in it, so that a message quotes it whole.
         let rest = take { $0.isASCIIDigit || $0 == "." || $0 == "*" || $0.isLetter || $0.isNumber || $0 == "_" }
+        if peek() == "$" {  // 3.22.$function: read again once the value is in
+            var pieces = Pieces()
+            (digits + rest).forEach { pieces.append($0) }
+            return try word(from: start, index: first, pieces: pieces)
+        }
         return token(.code, digits + rest, from: start)
     }
 

@@ -45,6 +45,7 @@ import Testing
         #expect(try shape("export to overview-$year.csv", parameters: ["year": "2024"]) == "export to overview-2024.csv")
         #expect(try shape("export to ${year}_b.csv", parameters: ["year": "2024"]) == "export to 2024_b.csv")
         #expect(try shape("rank $a.$b.01", parameters: ["a": "3", "b": "22"]) == "rank fn:3.22.01")
+        #expect(try shape("rank 3.22.$f", parameters: ["f": "01"]) == "rank fn:3.22.01")
         #expect(try shape("rank Skole per $low-$high", parameters: ["low": "6", "high": "16"]) == "rank area:Skole per 6-16")
     }
 
