@@ -29,40 +29,55 @@ public struct NameMatcher<Item>: Sendable where Item: Sendable {
         return .notFound(suggestions: suggestions(for: key))
     }
 
-    /// Names within a small edit distance, or that start with what was typed.
+    /// Names within a small edit distance, or that start with what was typed. Nothing is
+    /// suggested for what is longer than any name could be: no search costs more than a name's
+    /// length times the allowed distance.
     private func suggestions(for key: String) -> [String] {
-        let length = key.count
-        let limit = max(2, length / 3)
+        guard key.count <= Self.longestName else { return [] }
+        let typed = Array(key)
+        let limit = max(2, typed.count / 3)
         let scored = entries.compactMap { entry -> (Int, String)? in
-            if length >= 3, entry.key.hasPrefix(key) { return (0, entry.name) }
+            if typed.count >= 3, entry.key.hasPrefix(key) { return (0, entry.name) }
             // The distance is at least the difference in length: no need to work it out.
-            guard abs(length - entry.key.count) <= limit else { return nil }
-            let distance = Self.editDistance(key, entry.key)
-            return distance <= limit ? (distance, entry.name) : nil
+            guard abs(typed.count - entry.key.count) <= limit,
+                  let distance = Self.editDistance(typed, Array(entry.key), atMost: limit) else { return nil }
+            return (distance, entry.name)
         }
         var seen = Set<String>()
         return scored.sorted { $0 < $1 }.map(\.1).filter { seen.insert($0).inserted }.prefix(3).map { $0 }
     }
 
+    /// Longer than any municipality, area or command (the longest area title is some 50).
+    static var longestName: Int { 100 }
 
-    /// Optimal string alignment distance: insertions, deletions, substitutions, transpositions.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        guard !b.isEmpty else { return a.count }
-        var d = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
+    /// Optimal string alignment distance (insertions, deletions, substitutions, transpositions)
+    /// when it is at most `limit`, else nil. Only the band of cells within `limit` of the
+    /// diagonal is worked out, three rows at a time, and it stops once a row exceeds the limit.
+    static func editDistance(_ a: [Character], _ b: [Character], atMost limit: Int) -> Int? {
+        guard abs(a.count - b.count) <= limit else { return nil }
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        let outside = limit + 1
+        var before = [Int](repeating: outside, count: b.count + 1)  // row i - 2
+        var previous = (0...b.count).map { $0 <= limit ? $0 : outside }  // row i - 1
+        var row = [Int](repeating: outside, count: b.count + 1)
         for i in 1...a.count {
-            for j in 1...b.count {
+            row = [Int](repeating: outside, count: b.count + 1)
+            if i <= limit { row[0] = i }
+            var smallest = row[0]
+            for j in max(1, i - limit)...min(b.count, i + limit) {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                var cell = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost)
                 if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                    cell = min(cell, before[j - 2] + 1)
                 }
+                row[j] = min(cell, outside)
+                smallest = min(smallest, row[j])
             }
+            if smallest > limit { return nil }
+            before = previous
+            previous = row
         }
-        return d[a.count][b.count]
+        return row[b.count] <= limit ? row[b.count] : nil
     }
 }
 

@@ -28,20 +28,40 @@ public struct DiagnosticFormatter: Sendable {
             return "\(source.name): error: \(diagnostic.message)"
         }
         let start = range.start
-        var lines = ["\(source.name):\(start): error: \(diagnostic.message)"]
-        let text = source.line(start.line).replacingTabs()
-        guard !text.isEmpty else { return lines[0] }
+        let header = "\(source.name):\(start): error: \(diagnostic.message)"
+        let text = source.line(start.line).map(\.shownInMessage)
+        guard !text.isEmpty else { return header }
+        // A long line is shown around the spot, so that a line of megabytes is not printed.
+        let spot = min(max(0, start.column - 1), text.count)
+        let from = spot > 60 ? spot - 40 : 0
+        let to = min(text.count, from + 120)
+        let cutBefore = from > 0 ? "…" : ""
+        let shown = cutBefore + String(text[from..<to]) + (to < text.count ? "…" : "")
         let width = range.end.line == start.line ? max(1, range.end.column - start.column) : 1
-        let caret = "^" + String(repeating: "~", count: max(0, min(width, text.count - start.column + 2) - 1))
-        lines.append("    " + text)
-        lines.append("    " + String(repeating: " ", count: max(0, start.column - 1)) + caret)
-        return lines.joined(separator: "\n")
+        let caret = "^" + String(repeating: "~", count: max(0, min(width, to - spot + 1) - 1))
+        return [header, "    " + shown,
+                "    " + String(repeating: " ", count: cutBefore.count + spot - from) + caret].joined(separator: "\n")
+    }
+}
+
+extension Character {
+    /// Tabs become one space, so that the caret lines up with the column count; control
+    /// characters a replacement mark, so that a message cannot drive the terminal.
+    fileprivate var shownInMessage: Character {
+        if self == "\t" { return " " }
+        return isControlCharacter ? "\u{FFFD}" : self
     }
 }
 
 extension String {
-    /// Tabs become one space, so that the caret lines up with the column count.
-    fileprivate func replacingTabs() -> String {
-        String(map { $0 == "\t" ? " " : $0 })
+    /// What was typed, as a message quotes it: in single quotes, cut after 60 characters.
+    public var quotedInMessage: String { "'\(shortenedForMessage)'" }
+
+    /// At most 60 characters, then "…": a name or file of 50 MB is not printed in a message.
+    public var shortenedForMessage: String {
+        let limit = 60
+        guard utf8.count > limit, let cut = index(startIndex, offsetBy: limit, limitedBy: endIndex),
+              cut < endIndex else { return self }
+        return self[..<cut] + "…"
     }
 }

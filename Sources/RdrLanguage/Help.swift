@@ -78,11 +78,15 @@ enum Help {
     }
 
     static var overview: String {
-        let width = topics.map(\.name.count).max() ?? 0
-        let rows = topics.map { "  \($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.topic.usage)" }
+        let commands = topics.filter { commandWords.contains($0.name) }
+        let width = commands.map(\.name.count).max() ?? 0
+        let rows = commands.map { "  \($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.topic.usage)" }
+        let others = topics.map(\.name).filter { !commandWords.contains($0) }
         return (["rdr: find økonomisk råderum by ranking municipalities' spending per person.", "",
                  "Commands (separate them with ';' or new lines; # starts a comment):"]
-                + rows + ["", "help COMMAND shows examples. Names are case-insensitive; Holbaek = Holbæk."])
+                + rows + ["", "help COMMAND shows examples; help \(others.joined(separator: ", help ")) explains "
+                          + (others.count == 1 ? "that part" : "those parts") + " of a statement.",
+                          "Names are case-insensitive; Holbaek = Holbæk."])
             .joined(separator: "\n")
     }
 }

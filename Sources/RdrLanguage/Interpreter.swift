@@ -47,10 +47,16 @@ extension Session {
             format = try outputFormat(name)
             emit(.message("Output format: \(format.rawValue)."))
         case .run(let path):
-            guard let text = String(validating: try contents(of: path, what: "script"), as: UTF8.self) else {
-                throw Diagnostic("cannot read script '\(path.value)': it is not UTF-8 text", at: path.range)
+            guard runDepth < Session.deepestRun else {
+                throw Diagnostic("run nests more than \(Session.deepestRun) deep; does a script run itself?", at: path.range)
             }
-            try runNested(Source(name: path.value, text: text), emit: emit)
+            let source: Source
+            do {
+                source = try ScriptFile.read(path.value, from: scriptFolder ?? workingDirectory)
+            } catch {
+                throw Diagnostic(error.description, at: path.range)
+            }
+            try runNested(source, emit: emit)
         case .help(let topic):
             emit(.message(try Help.text(for: topic)))
         case .list(let listing):
@@ -203,7 +209,7 @@ extension Session {
             switch areaMatcher.match(name.value) {
             case .found(let area): return area
             case .notFound(let suggestions):
-                throw Diagnostic("unknown area '\(name.value)'" + didYouMean(suggestions, otherwise: "type areas for the list"),
+                throw Diagnostic("unknown area \(name.value.quotedInMessage)" + didYouMean(suggestions, otherwise: "type areas for the list"),
                                  at: name.range)
             }
         }
@@ -215,7 +221,7 @@ extension Session {
             return municipality
         case .notFound(let suggestions):
             if !suggestions.isEmpty {
-                throw Diagnostic("unknown municipality '\(name.value)' in \(dataset.name)" + didYouMean(suggestions, otherwise: ""),
+                throw Diagnostic("unknown municipality \(name.value.quotedInMessage) in \(dataset.name)" + didYouMean(suggestions, otherwise: ""),
                                  at: name.range)
             }
             let other = dataset.collection == "real" ? "teaching" : "real"
@@ -225,7 +231,7 @@ extension Session {
                     : "the teaching dataset's municipalities are fictional; load teaching R2020 to use them"
                 throw Diagnostic("\(found.name) is not in \(dataset.name); \(hint)", at: name.range)
             }
-            throw Diagnostic("unknown municipality '\(name.value)' in \(dataset.name); type municipalities for the list",
+            throw Diagnostic("unknown municipality \(name.value.quotedInMessage) in \(dataset.name); type municipalities for the list",
                              at: name.range)
         }
     }
@@ -237,16 +243,16 @@ extension Session {
         let names = results.map(\.name).filter { $0 != Session.lastName }
         let message: String
         if let result = NameMatcher.closest(to: name.value, in: names) {
-            message = "no result named '\(name.value)'; did you mean \(result)?"
+            message = "no result named \(name.value.quotedInMessage); did you mean \(result)?"
         } else if standingAlone, let command = NameMatcher.closest(to: name.value, in: commandWords) {
-            message = "unknown command '\(name.value)'; did you mean \(command)?"
+            message = "unknown command \(name.value.quotedInMessage); did you mean \(command)?"
         } else if standingAlone {
-            message = "'\(name.value)' is neither a command nor a result; help lists the commands"
+            message = "\(name.value.quotedInMessage) is neither a command nor a result; help lists the commands"
                 + (names.isEmpty ? "" : ", results the results")
         } else if names.isEmpty {
-            message = "no result named '\(name.value)'; make one with let NAME = rank …"
+            message = "no result named \(name.value.quotedInMessage); make one with let NAME = rank …"
         } else {
-            message = "no result named '\(name.value)'; results has the list"
+            message = "no result named \(name.value.quotedInMessage); results has the list"
         }
         throw Diagnostic(message, at: name.range)
     }
@@ -258,7 +264,7 @@ extension Session {
 
     private func outputFormat(_ name: Located<String>) throws(Diagnostic) -> OutputFormat {
         guard let format = OutputFormat(name: name.value) else {
-            throw Diagnostic("unknown format '\(name.value)'; choose table, csv, markdown or json", at: name.range)
+            throw Diagnostic("unknown format \(name.value.quotedInMessage); choose table, csv, markdown or json", at: name.range)
         }
         return format
     }
@@ -293,27 +299,17 @@ extension Session {
     }
 
     func resolve(_ path: String) -> URL {
-        let expanded = (path as NSString).expandingTildeInPath
-        return expanded.hasPrefix("/") ? URL(fileURLWithPath: expanded)
-            : URL(fileURLWithPath: workingDirectory).appendingPathComponent(expanded)
+        URL(fileURLWithPath: FileBytes.resolve(path, from: workingDirectory))
     }
 
     /// The bytes of the file a statement names (`what`: "script", "the price index" …), or an
-    /// error at the path saying why not: no such file, a folder, not readable.
+    /// error at the path saying why not: no such file, a folder, a pipe or device, not readable.
     func contents(of path: Located<String>, what: String) throws(Diagnostic) -> [UInt8] {
-        let url = resolve(path.value)
-        var isFolder: ObjCBool = false
-        let why: String
-        if !FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) {
-            why = "no such file"
-        } else if isFolder.boolValue {
-            why = "it is a folder, not a file"
-        } else if let data = FileManager.default.contents(atPath: url.path) {
-            return [UInt8](data)
-        } else {
-            why = "it cannot be read (permissions?)"
+        do {
+            return try FileBytes.read(resolve(path.value).path)
+        } catch {
+            throw Diagnostic("cannot read \(what) \(path.value.quotedInMessage): \(error.reason)", at: path.range)
         }
-        throw Diagnostic("cannot read \(what) '\(path.value)': \(why)", at: path.range)
     }
 }
 

@@ -31,10 +31,16 @@ extension Parser {
         let municipality = try name("a municipality, as in gap Korsbæk to 40")
         try expect("to", "and a place after the municipality, as in gap \(municipality.value) to 40")
         let place: Located<GapQuery.Place>
-        if current.kind == .number, let number = Int(current.text) {
-            place = Located(.number(number), advance().range)
-        } else if current.isKeyword("median") {
-            place = Located(.median, advance().range)
+        if current.kind == .number {
+            let token = advance()
+            // Place 0 and places past the last are the engine's to explain, with the count it knows.
+            guard let number = Int(token.text), number <= Self.places.upperBound else {
+                throw Diagnostic("place \(token.text.shortenedForMessage) does not exist: places run from 1 "
+                                 + "to the number of municipalities ranked", at: token.range)
+            }
+            place = Located(.number(number), token.range)
+        } else if accept("median") {
+            place = Located(.median, tokens[position - 1].range)
         } else {
             throw unexpected("a place (1 = lowest spending) or 'median', as in gap \(municipality.value) to 40")
         }
@@ -48,7 +54,8 @@ extension Parser {
         if current.kind == .code {
             let token = advance()
             guard let pattern = FunctionPattern(token.text) else {
-                throw Diagnostic("'\(token.text)' is not a function code; write 5.38.50, 5.38.* or 5.*", at: token.range)
+                throw Diagnostic("\(token.text.quotedInMessage) is not a function code; write 5.38.50, 5.38.* or 5.*",
+                                 at: token.range)
             }
             return .functions(Located(pattern, token.range))
         }
@@ -61,18 +68,17 @@ extension Parser {
         if accept("all") || accept("capita") || accept("inhabitant") {
             return Located(.all, start.range)
         }
-        guard start.kind == .number, let lower = Int(start.text) else {
+        guard start.kind == .number else {
             throw unexpected("a segment after 'per': capita, an age band such as 6-16, or 65+")
         }
-        advance()
+        let lower = try number(in: Self.ages, "an age").value
         var upper: Int?
         if current.kind == .minus {
             advance()
-            guard current.kind == .number, let value = Int(current.text) else {
+            guard current.kind == .number else {
                 throw unexpected("the upper age of the band, as in \(lower)-16")
             }
-            upper = value
-            advance()
+            upper = try number(in: Self.ages, "an age").value
         } else if current.kind == .plus {
             advance()
         } else {
@@ -81,9 +87,6 @@ extension Parser {
         let range = self.range(from: start.range)
         if let upper, upper < lower {
             throw Diagnostic("the age band \(lower)-\(upper) is empty; write the lower age first", at: range)
-        }
-        if lower > 125 || (upper ?? 0) > 125 {
-            throw Diagnostic("ages run from 0 to 125", at: range)
         }
         return Located(.ages(lower: lower, upper: upper), range)
     }
@@ -111,10 +114,30 @@ extension Parser {
     }
 
     mutating func count(_ keyword: String) throws(Diagnostic) -> Int {
-        guard current.kind == .number, let n = Int(current.text), n > 0 else {
+        guard current.kind == .number else {
             throw unexpected("a number of rows after '\(keyword)', as in \(keyword) 10")
         }
+        return try number(in: Self.rowCounts, "a number of rows").value
+    }
+
+    // MARK: Numbers
+
+    /// Ages on 1 January, as the population tables count them.
+    static let ages = 0...125
+    /// Places and row counts: far more than there are municipalities, far less than overflows.
+    static let places = 0...9_999
+    static let rowCounts = 1...9_999
+    /// Years of accounts, budgets and price levels.
+    static let years = 1_000...9_999
+
+    /// The number token here, when it lies in `bounds`; else an error at it that gives them.
+    mutating func number(in bounds: ClosedRange<Int>, _ what: String) throws(Diagnostic) -> Located<Int> {
+        let token = current
+        guard token.kind == .number, let value = Int(token.text), bounds.contains(value) else {
+            throw Diagnostic("\(what) is a whole number from \(bounds.lowerBound) to \(bounds.upperBound); "
+                             + "\(token.text.quotedInMessage) is not", at: token.range)
+        }
         advance()
-        return n
+        return Located(value, token.range)
     }
 }

@@ -59,7 +59,7 @@ extension Parser {
     func unknownCommand(_ token: Token) -> Diagnostic {
         let hint = NameMatcher.closest(to: token.text, in: commandWords)
             .map { "did you mean \($0)?" } ?? "type help for the list of commands"
-        return Diagnostic("unknown command '\(token.text)'; \(hint)", at: token.range)
+        return Diagnostic("unknown command \(token.text.quotedInMessage); \(hint)", at: token.range)
     }
 
     /// `param NAME = VALUE`: checked here, recorded by ParameterExpansion.
@@ -92,10 +92,10 @@ extension Parser {
         var prices: Located<Int>?
         var index: Located<String>?
         if accept("prices") {
-            guard current.kind == .number, let year = Int(current.text) else {
+            guard current.kind == .number else {
                 throw unexpected("the year whose prices to use, as in load \(dataset.text) prices 2024")
             }
-            prices = Located(year, advance().range)
+            prices = try number(in: Self.years, "a year")
             if accept("using") { index = try name("a price index file (year,index), as in using pl.csv") }
         }
         return .load(collection: collection, dataset: Located(dataset.text.uppercased(), dataset.range),
@@ -114,11 +114,18 @@ extension Parser {
                   first.kind == last.kind, first.year <= last.year else {
                 throw unexpected("a dataset such as R2023, or a span such as R2019..R2024")
             }
+            guard last.year - first.year < Self.longestSpan else {
+                throw Diagnostic("a span is at most \(Self.longestSpan) years; \(token.text) is \(last.year - first.year + 1)",
+                                 at: token.range)
+            }
             advance()
             result += (first.year...last.year).map { Located(DatasetID(kind: first.kind, year: $0), token.range) }
         } while current.kind == .comma
         return result
     }
+
+    /// Statistics Denmark has kept the tables since 2007; a longer span is a typing error.
+    static let longestSpan = 30
 
     private mutating func datasetID(_ command: String) throws(Diagnostic) -> Located<DatasetID> {
         guard current.kind == .word, let id = DatasetID(current.text) else {

@@ -19,9 +19,30 @@ public enum Output: Sendable {
 public struct ScriptError: Error, Sendable {
     public let diagnostic: Diagnostic
     public let source: Source
+    /// Where the failing script was run from, outermost first: "outer.rdr:2".
+    public internal(set) var callers: [String] = []
+    /// The statements after the failing one that did not run, in its script and in those that ran it.
+    public internal(set) var notRun = 0
+    /// A syntax error after other statements: none of them ran, as a script is parsed whole first.
+    public internal(set) var stoppedWholeScript = false
 
-    /// The message with file:line:column and the caret line.
-    public var formatted: String { DiagnosticFormatter().format(diagnostic, in: source) }
+    init(diagnostic: Diagnostic, source: Source) {
+        self.diagnostic = diagnostic
+        self.source = source
+    }
+
+    /// The message with file:line:column (after the lines that ran the script) and the caret
+    /// line; a note when more was stopped than the one statement.
+    public var formatted: String {
+        var lines = [callers.map { $0 + " → " }.joined() + DiagnosticFormatter().format(diagnostic, in: source)]
+        if stoppedWholeScript {
+            lines.append("note: nothing in \(source.name) ran; a syntax error stops the whole script")
+        }
+        if notRun > 0 {
+            lines.append("note: stopped here; \(notRun == 1 ? "1 statement" : "\(notRun) statements") after it did not run")
+        }
+        return lines.joined(separator: "\n")
+    }
 }
 
 /// A notebook session: the loaded dataset, the area definitions, the named results and the
@@ -61,7 +82,11 @@ public final class Session {
     public private(set) var results: [(name: String, result: ResultSet)] = []
 
     private var collections: [String: any DataCollection] = [:]
-    private var runDepth = 0
+    /// How deep `run` is nested, and the folder of the script running now (nil: the prompt).
+    private(set) var runDepth = 0
+    private(set) var scriptFolder: String?
+    /// A script that runs itself stops at this depth.
+    static let deepestRun = 16
 
     public init(format: OutputFormat = .table, parameters: [String: String] = [:],
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -91,29 +116,65 @@ public final class Session {
         try execute(statements, of: source, emit: emit)
     }
 
+    /// Runs a whole script (a file, or -c): as `run`, after refusing a `--set` parameter that
+    /// neither it nor a script it runs declares or uses, so that a misspelt one is not ignored.
+    public func run(script source: Source, emit: (Output) -> Void) throws(ScriptError) {
+        if !parameters.isEmpty, let names = ScriptParameters.names(in: source, from: source.folder ?? workingDirectory),
+           let name = parameters.keys.sorted().first(where: { !names.contains($0) }) {
+            let known = names.sorted()
+            let hint = NameMatcher.closest(to: name, in: known).map { "; did you mean \($0)?" } ?? ""
+            let list = known.isEmpty ? "it has none" : "its parameters: " + known.joined(separator: ", ")
+            let given = name.shortenedForMessage
+            throw ScriptError(diagnostic: Diagnostic("--set \(given): the script has no parameter \(given)\(hint) (\(list))",
+                                                     at: nil), source: source)
+        }
+        try run(source, emit: emit)
+    }
+
     private func parse(_ source: Source, defaults: inout [String: String]) throws(ScriptError) -> [Statement] {
+        var parsed = 0
         do {
-            return try Parser.parse(source, parameters: parameters, defaults: &defaults)
+            return try Parser.parse(source, parameters: parameters, defaults: &defaults, parsed: &parsed)
         } catch {
-            throw ScriptError(diagnostic: error, source: source)
+            if source.folder != nil, !source.name.hasSuffix(".rdr"), parsed == 0 {
+                // A file that is not named as a script and is not one from its first statement
+                // (run /etc/passwd): say so rather than quote it.
+                throw ScriptError(diagnostic: Diagnostic("it is not an rdr script: its first statement is not one "
+                                                         + "(scripts are named NAME.rdr)", at: nil), source: source)
+            }
+            var failure = ScriptError(diagnostic: error, source: source)
+            failure.stoppedWholeScript = parsed > 0
+            throw failure
         }
     }
 
     private func execute(_ statements: [Statement], of source: Source, emit: (Output) -> Void) throws(ScriptError) {
         let clock = ContinuousClock()
+        let callerFolder = scriptFolder
+        scriptFolder = source.folder
+        defer { scriptFolder = callerFolder }
+        var remaining = statements.count
         for statement in statements {
             let started = clock.now
             defer { timer?(source.snippet(statement.range), clock.now - started) }
             do {
                 try execute(statement, emit: emit)
-            } catch let error as Diagnostic {
-                throw ScriptError(diagnostic: error, source: source)
-            } catch let error as ScriptError {
-                throw error
             } catch {
-                throw ScriptError(diagnostic: Diagnostic("\(error)", at: statement.range), source: source)
+                var failure: ScriptError
+                switch error {
+                case let nested as ScriptError:  // in a script this one runs
+                    failure = nested
+                    failure.callers.insert("\(source.name):\(statement.range.start.line)", at: 0)
+                case let diagnostic as Diagnostic:
+                    failure = ScriptError(diagnostic: diagnostic, source: source)
+                default:
+                    failure = ScriptError(diagnostic: Diagnostic("\(error)", at: statement.range), source: source)
+                }
+                failure.notRun += remaining - 1
+                throw failure
             }
             if case .quit = statement.kind { return }
+            remaining -= 1
         }
     }
 
@@ -183,14 +244,10 @@ public final class Session {
         return loaded
     }
 
-    /// Runs a nested script (`run FILE`), guarding against a script that runs itself.
+    /// Runs a nested script (`run FILE`); the interpreter has checked the depth.
     func runNested(_ source: Source, emit: (Output) -> Void) throws(ScriptError) {
         runDepth += 1
         defer { runDepth -= 1 }
-        guard runDepth <= 16 else {
-            throw ScriptError(diagnostic: Diagnostic("run nests more than 16 deep; does a script run itself?", at: nil),
-                              source: source)
-        }
         var scope = defaults
         try execute(parse(source, defaults: &scope), of: source, emit: emit)
     }

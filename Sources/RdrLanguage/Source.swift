@@ -5,21 +5,39 @@ public struct Source: Sendable {
     public let text: String
     /// The line number of the text's first line: 1 for a file, more for a line read from a pipe.
     public let firstLine: Int
+    /// The folder of the script file the text was read from, from which its `run` statements
+    /// resolve relative paths; nil at the prompt, for -c and standard input.
+    public let folder: String?
 
-    public init(name: String, text: String, firstLine: Int = 1) {
+    public init(name: String, text: String, firstLine: Int = 1, folder: String? = nil) {
         self.name = name
         self.text = text
         self.firstLine = firstLine
+        self.folder = folder
     }
 
     /// The line with this number, without its line end.
     public func line(_ number: Int) -> String {
-        var current = firstLine
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isLineEnd) {
-            if current == number { return String(line) }
-            current += 1
+        guard number >= firstLine else { return "" }
+        var start = text.startIndex
+        for _ in firstLine..<number {
+            guard let end = text[start...].firstIndex(where: \.isLineEnd) else { return "" }
+            start = text.index(after: end)
         }
-        return ""
+        return String(text[start..<(text[start...].firstIndex(where: \.isLineEnd) ?? text.endIndex)])
+    }
+
+    /// The most text rdr parses at once (a script, -c, a line): 1 MB, some 20,000 lines, far
+    /// beyond any budget round, and small enough that a wrong file is refused, not read.
+    public static let maximumSize = 1 << 20
+
+    /// "1.0 MB", "12 kB", "80 bytes".
+    public static func describe(size: Int) -> String {
+        switch size {
+        case ..<1024: "\(size) bytes"
+        case ..<(1 << 20): "\(size / 1024) kB"
+        default: "\(size / (1 << 20)).\(size % (1 << 20) * 10 / (1 << 20)) MB"
+        }
     }
 }
 

@@ -113,7 +113,7 @@ extension PathParts {
 
     private func reason(_ code: Int32) -> String {
         switch code {
-        case ENOENT: "directory '\(directory)' does not exist"
+        case ENOENT where access(directory, F_OK) != 0: "directory '\(directory)' does not exist"
         case ENOTDIR: "'\(directory)' is not a directory"
         case EACCES, EPERM: "directory '\(directory)' is not writable"
         case EROFS: "directory '\(directory)' is on a read-only file system"

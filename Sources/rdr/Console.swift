@@ -16,7 +16,7 @@ struct Console {
     /// Runs a whole source as a script; false after an error (already reported).
     func run(_ source: Source, in session: Session) -> Bool {
         do {
-            try session.run(source) { write($0, session: session) }
+            try session.run(script: source) { write($0, session: session) }
             return true
         } catch {
             self.error(error.formatted)

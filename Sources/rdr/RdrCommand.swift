@@ -79,11 +79,14 @@ struct RdrCommand: ParsableCommand {
         if let command {
             succeeded = console.run(Source(name: "-c", text: command), in: session)
         } else if let script {
-            guard let data = FileManager.default.contents(atPath: script), let text = String(data: data, encoding: .utf8) else {
-                console.error("rdr: cannot read script '\(script)': no such readable UTF-8 file")
+            let source: Source
+            do {
+                source = try ScriptFile.read(script, from: FileManager.default.currentDirectoryPath)
+            } catch {
+                console.error("rdr: \(error)")
                 throw ExitCode.failure
             }
-            succeeded = console.run(Source(name: script, text: text), in: session)
+            succeeded = console.run(source, in: session)
         } else if isatty(STDIN_FILENO) == 1 {
             Prompt(session: session, console: console, historyPath: historyPath).loop()
             succeeded = true

@@ -280,7 +280,7 @@ import Testing
             == "cannot read script 'data': it is a folder, not a file")
         try Data([0x72, 0x61, 0x6E, 0x6B, 0xFF]).write(to: URL(fileURLWithPath: folder.path + "/latin1.rdr"))
         #expect(try error("run latin1.rdr", workingDirectory: folder.path).diagnostic.message
-            == "cannot read script 'latin1.rdr': it is not UTF-8 text")
+            == "cannot read script 'latin1.rdr': it is Windows-1252 (Latin-1) text, not UTF-8 (line 1 has the first such letter); save it as UTF-8 and run it again")
     }
 
     // MARK: Every message is one line

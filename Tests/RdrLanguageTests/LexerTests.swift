@@ -110,7 +110,7 @@ import Testing
 
     @Test func dollarWithoutName() throws {
         let error = try #require(lexError("gap $ to 40"))
-        #expect(error.message == "'$' must be followed by a parameter name, as in $kommune")
+        #expect(error.message == "'$' must be followed by a parameter name, as in $kommune or ${kommune}; write $$ for a dollar sign")
         #expect(error.range == span(1, 5, 6))
     }
 

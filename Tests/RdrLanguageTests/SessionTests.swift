@@ -438,7 +438,7 @@ import Testing
         let topics = overview.split(separator: "\n", omittingEmptySubsequences: false)
             .drop { !$0.hasPrefix("Commands") }.dropFirst()
             .prefix { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            .compactMap { $0.split(separator: " ").first.map(String.init) }
+            .compactMap { $0.split(separator: " ").first.map(String.init) } + ["segments"]  // not a command
         #expect(topics.count >= 15)
         var examples: [(String, String)] = []
         for topic in topics {
@@ -544,9 +544,10 @@ import Testing
         let failure = try #require(session.failure("areas\nrun bad.rdr").error)
         #expect(failure.source.name == "bad.rdr")
         #expect(failure.formatted == """
-            bad.rdr:3:13: error: expected 'to' and a place after the municipality, as in gap Korsbæk to 40, found '40'
+            input:2 → bad.rdr:3:13: error: expected 'to' and a place after the municipality, as in gap Korsbæk to 40, found '40'
                 gap Korsbæk 40
                             ^~
+            note: nothing in bad.rdr ran; a syntax error stops the whole script
             """)
     }
 
