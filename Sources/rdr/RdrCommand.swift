@@ -16,7 +16,7 @@ struct RdrCommand: ParsableCommand {
               rdr examples/budget-round.rdr --set kommune=Korsbæk --set place=30
               rdr -c 'load teaching R2020; gap Korsbæk to 40' --format csv
             """,
-        version: "rdr 1.0.0")
+        version: "rdr 1.0.0 — GPL-3.0-or-later (LICENSE); data © Statistics Denmark, CC BY 4.0")
 
     @Argument(help: "A script (.rdr) to run; stops at the first error.")
     var script: String?
@@ -43,6 +43,9 @@ struct RdrCommand: ParsableCommand {
     var historyFile: String?
 
     func validate() throws {
+        for (option, value) in [("--data-dir", dataDir), ("--history-file", historyFile)] where value?.isEmpty == true {
+            throw ValidationError("\(option) needs a path; got an empty one")
+        }
         if script != nil && command != nil {
             throw ValidationError("give a script or -c, not both")
         }
@@ -76,6 +79,9 @@ struct RdrCommand: ParsableCommand {
             session.timer = console.timing
         }
         let succeeded: Bool
+        if script != nil || command != nil || isatty(STDIN_FILENO) != 1 {
+            signal(SIGINT) { _ in Interruption.request() }  // stop after the statement that runs
+        }
         if let command {
             succeeded = console.run(Source(name: "-c", text: command), in: session)
         } else if let script {
@@ -90,7 +96,7 @@ struct RdrCommand: ParsableCommand {
         } else {
             succeeded = console.runLines(name: "<stdin>", in: session)
         }
-        if !succeeded { throw ExitCode.failure }
+        if !succeeded { throw Interruption.isRequested ? ExitCode(128 + SIGINT) : ExitCode.failure }
     }
 
     private var parsedParameters: [String: String] {
