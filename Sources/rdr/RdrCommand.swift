@@ -61,6 +61,7 @@ struct RdrCommand: ParsableCommand {
     }
 
     func run() throws {
+        AtomicFile.removeTemporaryFileOnTermination()
         let console = Console(format: format.flatMap(OutputFormat.init(name:)))
         let clock = ContinuousClock()
         let started = clock.now
