@@ -45,10 +45,15 @@ public enum AtomicFile {
     }
 
     /// Makes SIGTERM and SIGHUP (a closed terminal) remove the temporary file of a write in
-    /// progress before they end rdr as they would have. Call once at start-up.
+    /// progress before they end rdr as they would have. One that came ignored (nohup) stays
+    /// ignored. Call once at start-up.
     public static func removeTemporaryFileOnTermination() {
         InProgress.prepare()
         for signal in [SIGTERM, SIGHUP] {
+            var current = sigaction()
+            guard sigaction(signal, nil, &current) == 0,
+                  unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self)
+            else { continue }
             _ = Glibc.signal(signal) { received in
                 InProgress.removeFile()
                 _ = Glibc.signal(received, SIG_DFL)

@@ -15,6 +15,16 @@ public enum Interruption {
 
     public static func clear() { ccurl_clear_interrupt() }
 
+    /// Makes SIGINT (Ctrl-C) request an interruption, unless it came ignored (a background job,
+    /// nohup), which it stays. The prompt has a handler of its own.
+    public static func requestOnCtrlC() {
+        var current = sigaction()
+        guard sigaction(SIGINT, nil, &current) == 0,
+              unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self)
+        else { return }
+        signal(SIGINT) { _ in ccurl_interrupt() }
+    }
+
     /// Waits `seconds`, or less when Ctrl-C comes first (checked every 50 ms).
     public static func sleep(_ seconds: Double) {
         let end = Date(timeIntervalSinceNow: seconds)

@@ -81,7 +81,7 @@ struct RdrCommand: ParsableCommand {
         }
         let succeeded: Bool
         if script != nil || command != nil || isatty(STDIN_FILENO) != 1 {
-            signal(SIGINT) { _ in Interruption.request() }  // stop after the statement that runs
+            Interruption.requestOnCtrlC()  // a script stops after the statement that runs
         }
         if let command {
             succeeded = console.run(Source(name: "-c", text: command), in: session)
@@ -93,11 +93,12 @@ struct RdrCommand: ParsableCommand {
             succeeded = console.run(Source(name: script, text: text), in: session)
         } else if isatty(STDIN_FILENO) == 1 {
             Prompt(session: session, console: console, historyPath: historyPath).loop()
-            succeeded = true
+            return
         } else {
             succeeded = console.runLines(name: "<stdin>", in: session)
         }
-        if !succeeded { throw Interruption.isRequested ? ExitCode(128 + SIGINT) : ExitCode.failure }
+        if Interruption.isRequested { throw ExitCode(128 + SIGINT) }  // as a shell reports Ctrl-C
+        if !succeeded { throw ExitCode.failure }
     }
 
     private var parsedParameters: [String: String] {
@@ -113,7 +114,7 @@ struct RdrCommand: ParsableCommand {
         if let historyFile { return historyFile }
         let environment = ProcessInfo.processInfo.environment
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.local/state"
+            ?? (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()) + "/.local/state"
         return state + "/rdr/history"
     }
 }

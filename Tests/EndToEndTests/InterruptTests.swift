@@ -127,6 +127,18 @@ import Testing
         _ = try terminal.readUntil("Loaded teaching R2020")
         terminal.send(PromptTests.ctrlC)
         #expect(try terminal.waitForExit(timeout: .seconds(5)) == .exited(130))
-        _ = try terminal.readUntil("long.rdr:2:1: error: interrupted (Ctrl-C) before this statement")
+        _ = try terminal.readUntil(": error: interrupted (Ctrl-C) before this statement")  // long.rdr:LINE:1
+    }
+
+    /// A script started with SIGINT ignored (a background job of a script, nohup) runs to its end.
+    @Test func anIgnoredCtrlCStaysIgnored() throws {
+        let folder = try RdrProcess.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = folder.appendingPathComponent("short.rdr")
+        try String(repeating: "load teaching R2020\n", count: 300).write(to: script, atomically: true, encoding: .utf8)
+        let rdr = try ExportSignalTests.spawn("/bin/sh", ["-c", "trap '' INT; exec \"$@\"", "sh", RdrProcess.executable.path, script.path])
+        usleep(300_000)  // rdr has started and is running the script
+        kill(rdr, SIGINT)
+        #expect(ExportSignalTests.wait(rdr) == 0, "the script ran to its end")
     }
 }

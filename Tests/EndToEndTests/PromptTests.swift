@@ -14,7 +14,7 @@ import Testing
     static let ctrlC = "\u{03}"
     static let ctrlD = "\u{04}"
 
-    @Test func typedCommandsShowTheBoxedTableAndAreSavedToTheHistoryOnQuit() throws {
+    @Test func typedCommandsShowTheBoxedTableAndAreSavedToTheHistory() throws {
         let folder = try RdrProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let history = folder.appendingPathComponent("history")
