@@ -268,7 +268,7 @@ static int header_list(struct curl_slist **list, const char *const *headers, siz
 }
 
 /* Drives the transfer in slices of at most 100 ms, giving up when no byte has moved for
-   idle_timeout_ms, then reads what came into `out`. */
+   idle_timeout_ms or at ccurl_interrupt, then reads what came into `out`. */
 static ccurl_outcome transfer(CURL *easy, CURLM *multi, int code, const char *detail, long idle_timeout_ms,
                               ccurl_response *out, char *error, size_t error_size) {
     if (code != CURLE_OK) return curl_failure(easy, code, detail, error, error_size);
