@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "rdr",
-    platforms: [.macOS(.v13)],
+    // No platforms: rdr needs glibc and GNU readline and is built and tested on Linux only (README).
     products: [
         .executable(name: "rdr", targets: ["rdr"]),
     ],

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,6 +168,14 @@ static size_t on_header(char *data, size_t size, size_t count, void *headers) {
     return append(b, data, length) ? length : 0;
 }
 
+/* Lock-free, so that a signal handler may set it. */
+static atomic_int interrupt_requested;
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "a signal handler needs a lock-free atomic int");
+
+void ccurl_interrupt(void) { atomic_store(&interrupt_requested, 1); }
+int ccurl_interrupted(void) { return atomic_load(&interrupt_requested); }
+void ccurl_clear_interrupt(void) { atomic_store(&interrupt_requested, 0); }
+
 static long long milliseconds_now(void) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
@@ -259,7 +268,7 @@ static int header_list(struct curl_slist **list, const char *const *headers, siz
 }
 
 /* Drives the transfer in slices of at most 100 ms, giving up when no byte has moved for
-   idle_timeout_ms, then reads what came into `out`. */
+   idle_timeout_ms or at ccurl_interrupt, then reads what came into `out`. */
 static ccurl_outcome transfer(CURL *easy, CURLM *multi, int code, const char *detail, long idle_timeout_ms,
                               ccurl_response *out, char *error, size_t error_size) {
     if (code != CURLE_OK) return curl_failure(easy, code, detail, error, error_size);
@@ -270,6 +279,10 @@ static ccurl_outcome transfer(CURL *easy, CURLM *multi, int code, const char *de
     long long moved = -1, last_activity = 0;
     int running = 1, multi_code = curl.multi_add_handle(multi, easy);
     while (multi_code == 0) {
+        if (ccurl_interrupted()) {
+            outcome = fail(CCURL_INTERRUPTED, error, error_size, "stopped by Ctrl-C");
+            break;
+        }
         multi_code = curl.multi_perform(multi, &running);
         if (multi_code != 0 || !running) break;
         long long now = milliseconds_now(), so_far = bytes_moved(easy);

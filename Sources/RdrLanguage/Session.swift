@@ -155,6 +155,9 @@ public final class Session {
         defer { scriptFolder = callerFolder }
         var remaining = statements.count
         for statement in statements {
+            guard !Interruption.isRequested else {  // Ctrl-C: this statement and the rest do not run
+                throw ScriptError(diagnostic: Diagnostic("interrupted (Ctrl-C) before this statement", at: statement.range), source: source)
+            }
             let started = clock.now
             defer { timer?(source.snippet(statement.range), clock.now - started) }
             do {

@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// Why an export could not be written, in one line that names the file.
 public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -20,15 +21,20 @@ public struct ExportError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Writing an export so that a reader never sees half a file.
+/// Writing an export so that a reader never sees half a file, and no temporary file outlives it.
 public enum AtomicFile {
     /// Writes `contents` to `path` via a temporary file in the same directory + rename; on any failure
-    /// nothing is left behind (no temp file, the old file untouched). A replaced file keeps its
-    /// permissions.
+    /// nothing is left behind (no temp file, the old file untouched), nor when SIGTERM or SIGHUP ends
+    /// rdr meanwhile (see `removeTemporaryFileOnTermination`). A replaced file keeps its permissions,
+    /// but never setuid, setgid or sticky. Temporary files that rdr processes killed outright
+    /// (SIGKILL, a crash) left beside the file are removed first.
     public static func write(_ contents: String, to path: String) throws(ExportError) {
         let target = PathParts(path)
         guard !target.name.isEmpty else { throw ExportError(path: path, reason: "no file name given") }
+        target.removeStaleTemporaryFiles()
         let temporary = target.temporaryPath()
+        InProgress.start(temporary)
+        defer { InProgress.end() }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw target.error(errno) }
         let failure = fill(descriptor, with: contents, permissionsOf: path) ?? move(temporary, to: path)
@@ -36,6 +42,55 @@ public enum AtomicFile {
             unlink(temporary)
             throw target.error(failure)
         }
+    }
+
+    /// Makes SIGTERM and SIGHUP (a closed terminal) remove the temporary file of a write in
+    /// progress before they end rdr as they would have. One that came ignored (nohup) stays
+    /// ignored. Call once at start-up.
+    public static func removeTemporaryFileOnTermination() {
+        InProgress.prepare()
+        for signal in [SIGTERM, SIGHUP] {
+            var current = sigaction()
+            guard sigaction(signal, nil, &current) == 0,
+                  unsafeBitCast(current.__sigaction_handler.sa_handler, to: Int.self) != unsafeBitCast(SIG_IGN, to: Int.self)
+            else { continue }
+            _ = Glibc.signal(signal) { received in
+                InProgress.removeFile()
+                _ = Glibc.signal(received, SIG_DFL)
+                _ = raise(received)
+            }
+        }
+    }
+}
+
+/// The temporary file being written, for a signal handler: its path in a fixed buffer, published by
+/// an atomic flag, so that the handler reads either a whole path or none.
+private enum InProgress {
+    static let capacity = Int(PATH_MAX) + 1
+    nonisolated(unsafe) static let path = UnsafeMutablePointer<CChar>.allocate(capacity: capacity)
+    static let armed = Atomic<Bool>(false)
+
+    /// Touches the globals, so that a signal handler never runs their one-time initialisation.
+    static func prepare() {
+        path[0] = 0
+        armed.store(false, ordering: .sequentiallyConsistent)
+    }
+
+    static func start(_ temporary: String) {
+        armed.store(false, ordering: .sequentiallyConsistent)
+        let bytes = Array(temporary.utf8CString.prefix(capacity))
+        guard bytes.last == 0 else { return }  // longer than any path the system can open
+        bytes.withUnsafeBufferPointer { path.update(from: $0.baseAddress!, count: $0.count) }
+        armed.store(true, ordering: .sequentiallyConsistent)
+    }
+
+    static func end() {
+        armed.store(false, ordering: .sequentiallyConsistent)
+    }
+
+    /// Async-signal-safe.
+    static func removeFile() {
+        if armed.load(ordering: .sequentiallyConsistent) { unlink(path) }
     }
 }
 
@@ -50,11 +105,12 @@ private func fill(_ descriptor: Int32, with contents: String, permissionsOf path
     return failure ?? closeFailure
 }
 
-/// So that replacing a file the user made private does not make it readable by others.
+/// So that replacing a file the user made private does not make it readable by others. Only the
+/// read, write and execute bits: an export is data, never a setuid, setgid or sticky file.
 private func copyPermissions(of path: String, to descriptor: Int32) -> Int32? {
     var status = stat()
     guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-    return fchmod(descriptor, status.st_mode & 0o7777) == 0 ? nil : errno
+    return fchmod(descriptor, status.st_mode & 0o777) == 0 ? nil : errno
 }
 
 private func writeAll(_ contents: String, to descriptor: Int32) -> Int32? {
@@ -93,13 +149,36 @@ struct PathParts {
 }
 
 extension PathParts {
-    /// A hidden, unique name beside the file, so the final rename stays on one file system.
+    /// A hidden, unique name beside the file, so the final rename stays on one file system:
+    /// `.NAME.rdr-PID-RANDOM.tmp`, the process id telling whether its writer still runs.
     fileprivate func temporaryPath() -> String {
-        "\(prefix).\(name).rdr-\(String(UInt64.random(in: .min ... .max), radix: 36)).tmp"
+        "\(prefix)\(temporaryPrefix)\(getpid())-\(String(UInt64.random(in: .min ... .max), radix: 36)).tmp"
+    }
+
+    private var temporaryPrefix: String { ".\(name).rdr-" }
+
+    /// Removes this file's temporary files whose writer no longer runs on this machine: files of the
+    /// user's own, named with a process id that is gone. Any other is left alone.
+    fileprivate func removeStaleTemporaryFiles() {
+        guard let folder = opendir(directory) else { return }
+        defer { closedir(folder) }
+        var stale: [String] = []
+        while let entry = readdir(folder) {
+            let entryName = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard entryName.hasPrefix(temporaryPrefix), entryName.hasSuffix(".tmp") else { continue }
+            let parts = entryName.dropFirst(temporaryPrefix.count).dropLast(4).split(separator: "-")
+            guard parts.count == 2, let pid = pid_t(parts[0]), pid > 0, kill(pid, 0) != 0, errno == ESRCH else { continue }
+            stale.append("\(prefix)\(entryName)")
+        }
+        for path in stale {
+            var status = stat()
+            guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_uid == getuid() else { continue }
+            unlink(path)
+        }
     }
 
     /// The directory as the user would name it: "out" for "out/x.csv", "." for "x.csv".
-    private var directory: String {
+    fileprivate var directory: String {
         switch prefix {
         case "": "."
         case "/": "/"

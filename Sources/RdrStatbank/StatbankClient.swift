@@ -96,12 +96,12 @@ public struct StatbankClient {
         public var baseDelay: Double
         /// Each further wait is this many times the one before.
         public var factor: Double
-        /// Waits the given seconds; tests inject one that does not wait.
+        /// Waits the given seconds (cut short by Ctrl-C); tests inject one that does not wait.
         public var sleep: @Sendable (Double) -> Void
 
         public init(
             maxAttempts: Int = 4, baseDelay: Double = 0.5, factor: Double = 2,
-            sleep: @escaping @Sendable (Double) -> Void = { Thread.sleep(forTimeInterval: $0) }
+            sleep: @escaping @Sendable (Double) -> Void = Interruption.sleep
         ) {
             self.maxAttempts = max(1, maxAttempts)
             self.baseDelay = baseDelay
@@ -292,7 +292,7 @@ public struct StatbankClient {
             } catch {
                 problem = error.description
             }
-            guard attempt < retry.maxAttempts else {
+            guard attempt < retry.maxAttempts, !Interruption.isRequested else {
                 throw .gaveUp(table: table.rawValue, what: what, attempts: attempt, problem: problem)
             }
             let delay = retry.delay(after: attempt)

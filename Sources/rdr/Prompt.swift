@@ -1,10 +1,12 @@
 @preconcurrency import CReadline
 import Foundation
 import RdrLanguage
+import RdrStatbank
 
 /// The interactive prompt on GNU readline: line editing, history kept in a file between
-/// sessions, and tab completion from the session (keywords, areas, municipalities, results,
-/// and file names after run and export … to).
+/// sessions (`HistoryFile`), tab completion from the session (keywords, areas, municipalities,
+/// results, and file names after run and export … to), and Ctrl-C, which clears the line being
+/// typed or stops the statement that runs.
 struct Prompt {
     let session: Session
     let console: Console
@@ -14,19 +16,17 @@ struct Prompt {
         CompletionBridge.session = session
         rl_readline_name = UnsafePointer(strdup("rdr"))
         rl_attempted_completion_function = { CompletionBridge.complete($0, $1, $2) }
-        ignoreInterruptAtPrompt()
-        loadHistory()
+        handleInterrupts()
+        let history = HistoryFile(path: historyPath, report: console.error)
         print("rdr 1.0 — type help, or quit. Start with: load teaching R2020 (invented) or load R2024 (real).")
-        var number = 0
         while let pointer = readline("rdr> ") {
             let line = String(cString: pointer)
             free(pointer)
-            number += 1
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            add_history(line)
+            history.add(line)
+            Interruption.clear()
             if run(line) == .quit { break }
         }
-        saveHistory()
     }
 
     private enum Outcome { case done, failed, quit }
@@ -42,6 +42,10 @@ struct Prompt {
             }
             return quit ? .quit : .done
         } catch {
+            guard !Interruption.isRequested else {
+                console.error("Interrupted.")
+                return .failed
+            }
             console.error(error.formatted)
             guard let remedy = error.diagnostic.remedy, agrees(to: remedy), run(remedy) == .done else {
                 return quit ? .quit : .failed
@@ -58,23 +62,14 @@ struct Prompt {
         return ["y", "yes", "j", "ja"].contains(answer)
     }
 
-    private func loadHistory() {
-        stifle_history(2000)
-        _ = read_history(historyPath)
-    }
-
-    /// Writes the history next to where it belongs, creating the folder; a failure is said, not fatal.
-    private func saveHistory() {
-        let folder = (historyPath as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        if write_history(historyPath) != 0 {
-            console.error("rdr: could not save the history to \(historyPath)")
-        }
-    }
-
-    /// Ctrl-C clears the line being typed instead of ending rdr.
-    private func ignoreInterruptAtPrompt() {
+    /// Ctrl-C at the prompt (readline is reading, and hands the signal on from its own handler)
+    /// clears the line being typed; while a statement runs, it asks the statement to stop.
+    private func handleInterrupts() {
         signal(SIGINT) { _ in
+            guard rl_readline_state & UInt(RL_STATE_SIGHANDLER) != 0 else {
+                Interruption.request()
+                return
+            }
             write(STDOUT_FILENO, "\n", 1)
             rl_on_new_line()
             rl_replace_line("", 0)

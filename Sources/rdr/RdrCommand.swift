@@ -16,7 +16,7 @@ struct RdrCommand: ParsableCommand {
               rdr examples/budget-round.rdr --set kommune=Korsbæk --set place=30
               rdr -c 'load teaching R2020; gap Korsbæk to 40' --format csv
             """,
-        version: "rdr 1.0.0")
+        version: "rdr 1.0.0 — GPL-3.0-or-later (LICENSE); data © Statistics Denmark, CC BY 4.0")
 
     @Argument(help: "A script (.rdr) to run; stops at the first error.")
     var script: String?
@@ -43,6 +43,9 @@ struct RdrCommand: ParsableCommand {
     var historyFile: String?
 
     func validate() throws {
+        for (option, value) in [("--data-dir", dataDir), ("--history-file", historyFile)] where value?.isEmpty == true {
+            throw ValidationError("\(option) needs a path; got an empty one")
+        }
         if script != nil && command != nil {
             throw ValidationError("give a script or -c, not both")
         }
@@ -58,6 +61,7 @@ struct RdrCommand: ParsableCommand {
     }
 
     func run() throws {
+        AtomicFile.removeTemporaryFileOnTermination()
         let console = Console(format: format.flatMap(OutputFormat.init(name:)))
         let clock = ContinuousClock()
         let started = clock.now
@@ -76,6 +80,9 @@ struct RdrCommand: ParsableCommand {
             session.timer = console.timing
         }
         let succeeded: Bool
+        if script != nil || command != nil || isatty(STDIN_FILENO) != 1 {
+            Interruption.requestOnCtrlC()  // a script stops after the statement that runs
+        }
         if let command {
             succeeded = console.run(Source(name: "-c", text: command), in: session)
         } else if let script {
@@ -89,10 +96,11 @@ struct RdrCommand: ParsableCommand {
             succeeded = console.run(source, in: session)
         } else if isatty(STDIN_FILENO) == 1 {
             Prompt(session: session, console: console, historyPath: historyPath).loop()
-            succeeded = true
+            return
         } else {
             succeeded = console.runLines(name: "<stdin>", in: session)
         }
+        if Interruption.isRequested { throw ExitCode(128 + SIGINT) }  // as a shell reports Ctrl-C
         if !succeeded { throw ExitCode.failure }
     }
 
@@ -109,7 +117,7 @@ struct RdrCommand: ParsableCommand {
         if let historyFile { return historyFile }
         let environment = ProcessInfo.processInfo.environment
         let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"] ?? NSTemporaryDirectory()) + "/.local/state"
+            ?? (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()) + "/.local/state"
         return state + "/rdr/history"
     }
 }

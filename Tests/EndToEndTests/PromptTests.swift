@@ -14,7 +14,7 @@ import Testing
     static let ctrlC = "\u{03}"
     static let ctrlD = "\u{04}"
 
-    @Test func typedCommandsShowTheBoxedTableAndAreSavedToTheHistoryOnQuit() throws {
+    @Test func typedCommandsShowTheBoxedTableAndAreSavedToTheHistory() throws {
         let folder = try RdrProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let history = folder.appendingPathComponent("history")
@@ -252,7 +252,7 @@ import Testing
 /// A child process whose standard input, output and error are the slave side of a pseudo-terminal,
 /// in a session of its own with that terminal as its controlling terminal (so Ctrl-C is a SIGINT).
 /// Spawned with posix_spawn, not fork, because the test runner is multi-threaded.
-private struct Terminal {
+struct Terminal {
     enum Termination: Equatable, CustomStringConvertible {
         case exited(Int32)
         case signalled(Int32)

@@ -20,6 +20,8 @@ typedef enum ccurl_outcome {
     CCURL_CUT_SHORT,
     /* Anything else, in curl's words. */
     CCURL_FAILED,
+    /* Stopped by ccurl_interrupt (Ctrl-C). */
+    CCURL_INTERRUPTED,
 } ccurl_outcome;
 
 /* An answer. Its buffers are malloc'd; release them with ccurl_free. */
@@ -42,6 +44,13 @@ typedef struct ccurl_response {
 ccurl_outcome ccurl_request(const char *method, const char *url, const char *const *headers, size_t header_count,
                             const unsigned char *body, size_t body_length, long idle_timeout_ms,
                             long total_timeout_ms, ccurl_response *out, char *error, size_t error_size);
+
+/* Ctrl-C, for the whole process. ccurl_interrupt is async-signal-safe (a SIGINT handler calls it);
+   from then on a transfer in progress stops within 100 ms with CCURL_INTERRUPTED and none starts,
+   until ccurl_clear_interrupt. */
+void ccurl_interrupt(void);
+int ccurl_interrupted(void);
+void ccurl_clear_interrupt(void);
 
 /* Frees the buffers of `response` and empties it. */
 void ccurl_free(ccurl_response *response);
