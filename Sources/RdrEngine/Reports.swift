@@ -81,8 +81,8 @@ extension Gap {
         if mulighedsrum == 0 {
             notes.append("\(name) already spends at or below place \(place): the mulighedsrum is 0.")
         }
-        notes.append("Steps 3 and 6 are rounded to 2 decimals and shown for comparison; step 7 is rounded once, "
-                     + "to whole kroner; every other step is exact.")
+        notes.append("Step 7 is rounded once, to whole kroner (half away from zero); steps 3 and 6 are rounded "
+                     + "to 2 decimals, for comparison; every other step is exact.")
         notes.append(mulighedsrumCaveat)
         let tied = benchmark.place == place ? "" : " (tied at \(benchmark.place))"
         let steps: [(String, ResultSet.Value)] = [
@@ -92,8 +92,9 @@ extension Gap {
             ("place \(place)\(tied), \(other): net spending, kr.", .integer(benchmark.spending)),
             ("\(other): \(person)s on 1 January \(year)", .integer(benchmark.persons)),
             ("\(other): kr. per \(person) = 4 ÷ 5", .amount(benchmark.perPerson)),
-            ("\(name) at \(other)'s kr. per \(person), kr. = 4 × 2 ÷ 5", .integer(spendingAtBenchmarkLevel)),
-            ("mulighedsrum, kr. = 1 − 7" + (mulighedsrum == 0 ? ", at least 0 (no gap: 0)" : ""), .integer(mulighedsrum)),
+            ("\(name) at the level of place \(place), kr. = 4 × 2 ÷ 5", .integer(spendingAtBenchmarkLevel)),
+            (benchmark.spendsLess(than: own) ? "mulighedsrum, kr. = 1 − 7" : "mulighedsrum, kr. = 0 (1 is not above 7)",
+             .integer(mulighedsrum)),
         ]
         let keys: [ResultSet.Value] = [.text(ranking.provenance.dataset), .text(name), .text(ranking.area.key),
                                        .text(ranking.segment.description), .integer(place)]
