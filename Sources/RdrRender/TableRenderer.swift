@@ -8,7 +8,7 @@ enum TableRenderer {
     static let narrowestText = 10
 
     static func render(_ result: ResultSet, width: Int?) -> String {
-        var shown = result.columnIndices(for: .people)
+        let shown = result.columnIndices(for: .people)
         let header = shown.map { singleLine(result.columns[$0].title) }
         let body = displayRows(result.rows, of: result, columns: shown)
         let footer = displayRows(result.footer, of: result, columns: shown)
@@ -19,15 +19,14 @@ enum TableRenderer {
         var notes = result.notes.map { "Note: " + $0 }
         if let width {
             let fitted = fit(widths, wrappable: alignments.map(!), into: width)
-            if fitted.widths.count < widths.count {
-                let left = shown[fitted.widths.count...].map { result.columns[$0].title }
+            if fitted.count < widths.count {
+                let left = shown[fitted.count...].map { result.columns[$0].title }
                 notes.append("Not shown, to fit \(width) columns: \(left.joined(separator: ", ")) "
                              + "(a wider terminal, or --format csv, shows every column).")
-                shown = Array(shown.prefix(fitted.widths.count))
-                sections = sections.map { $0.map { Array($0.prefix(fitted.widths.count)) } }
-                alignments = Array(alignments.prefix(fitted.widths.count))
+                sections = sections.map { $0.map { Array($0.prefix(fitted.count)) } }
+                alignments = Array(alignments.prefix(fitted.count))
             }
-            widths = fitted.widths
+            widths = fitted
         }
 
         var lines = result.title.isEmpty ? [] : [singleLine(result.title)]
@@ -59,7 +58,7 @@ enum TableRenderer {
     /// The widths that make the box at most `limit` wide: the widest wrappable column is
     /// narrowed first, one character at a time, down to `narrowestText`; then columns are left
     /// out from the right (at least one stays).
-    static func fit(_ natural: [Int], wrappable: [Bool], into limit: Int) -> (widths: [Int], dropped: Int) {
+    static func fit(_ natural: [Int], wrappable: [Bool], into limit: Int) -> [Int] {
         var widths = natural
         let boxWidth = { (widths: [Int]) in widths.reduce(0, +) + 3 * widths.count + 1 }
         while boxWidth(widths) > limit {
@@ -67,12 +66,10 @@ enum TableRenderer {
             guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
             widths[widest] -= 1
         }
-        var dropped = 0
         while boxWidth(widths) > limit && widths.count > 1 {
             widths.removeLast()
-            dropped += 1
         }
-        return (widths, dropped)
+        return widths
     }
 
     private static func rule(_ left: String, _ middle: String, _ right: String, _ widths: [Int]) -> String {
@@ -100,7 +97,7 @@ enum TableRenderer {
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            var word = Substring(word)
+            var word = word
             let joined = current.isEmpty ? word.count : current.count + 1 + word.count
             if joined <= width {
                 current += (current.isEmpty ? "" : " ") + word
