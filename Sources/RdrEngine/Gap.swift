@@ -1,7 +1,27 @@
+/// Which place a gap is measured to: a number, or each ranking's own median.
+public enum BenchmarkPlace: Sendable, Equatable {
+    case place(Int)
+    /// Place ⌊n/2⌋+1 of the n municipalities the ranking holds: 50 of 98, 49 of 97.
+    case median
+}
+
+extension Ranking {
+    /// The median's place among the municipalities this ranking holds (the one `median` is at).
+    public var medianPlace: Int { entries.count / 2 + 1 }
+
+    public func place(_ benchmark: BenchmarkPlace) -> Int {
+        switch benchmark {
+        case .place(let number): number
+        case .median: medianPlace
+        }
+    }
+}
+
 /// Mulighedsrum: what a municipality would spend on an area at the level of a chosen place.
 ///
-/// max(0, own kr. per person − kr. per person at the place) × own persons. A starting point for
-/// questions, not a saving: it is not corrected for demography or socio-economics.
+/// max(0, own kr. per person − kr. per person at the place) × own persons, in whole kroner. A
+/// starting point for questions, not a saving: it is not corrected for demography or
+/// socio-economics.
 public struct Gap: Sendable, Equatable {
     public let own: Ranking.Entry
     /// The municipality at the chosen place.
@@ -9,17 +29,29 @@ public struct Gap: Sendable, Equatable {
     public let place: Int
     public let ranked: Int
 
-    /// Own kr. per person minus the benchmark's; negative when the municipality spends less.
-    public var differencePerPerson: Double { own.perPerson - benchmark.perPerson }
-
-    /// In kroner. Zero when the municipality already is at or below the place. Computed as
-    /// own spending − benchmark spending × own persons ÷ benchmark persons, so that the only
-    /// rounding is the final division.
-    public var mulighedsrum: Double {
-        guard benchmark.spendsLess(than: own) else { return 0 }
-        return Double(own.spending)
-            - Double(benchmark.spending) * Double(own.persons) / Double(benchmark.persons)
+    /// What the municipality would spend at the benchmark's kr. per person, in whole kroner:
+    /// benchmark spending × own persons ÷ benchmark persons. Computed as own spending − the
+    /// rounded quotient of (own spending × benchmark persons − benchmark spending × own persons)
+    /// ÷ benchmark persons, in integers, so that this division is the only rounding (half away
+    /// from zero) and `spending − spendingAtBenchmarkLevel` is the mulighedsrum exactly.
+    public var spendingAtBenchmarkLevel: Int {
+        let excess = Int128(own.spending) * Int128(benchmark.persons) - Int128(benchmark.spending) * Int128(own.persons)
+        return Int(clamping: Int128(own.spending) - roundedQuotient(excess, Int128(benchmark.persons)))
     }
+
+    /// In whole kroner: own spending − `spendingAtBenchmarkLevel`. Zero when the municipality
+    /// already is at or below the place (compared exactly).
+    public var mulighedsrum: Int {
+        guard benchmark.spendsLess(than: own) else { return 0 }
+        return own.spending - spendingAtBenchmarkLevel
+    }
+}
+
+/// n ÷ d rounded half away from zero; d > 0.
+private func roundedQuotient(_ n: Int128, _ d: Int128) -> Int128 {
+    let (quotient, remainder) = n.quotientAndRemainder(dividingBy: d)
+    guard remainder.magnitude * 2 >= d.magnitude else { return quotient }
+    return n < 0 ? quotient - 1 : quotient + 1
 }
 
 extension Ranking {
@@ -27,6 +59,10 @@ extension Ranking {
         let own = try entry(for: municipality)
         let benchmark = try entry(atPlace: place)
         return Gap(own: own, benchmark: benchmark, place: place, ranked: entries.count)
+    }
+
+    public func gap(for municipality: Municipality, to benchmark: BenchmarkPlace) throws(EngineError) -> Gap {
+        try gap(for: municipality, toPlace: place(benchmark))
     }
 }
 
@@ -41,15 +77,14 @@ public struct Overview: Sendable {
     }
 
     public let municipality: Municipality
-    public let place: Int
+    /// A number for every area, or each area's own median.
+    public let benchmark: BenchmarkPlace
     public let rows: [Row]
 
-    /// The sum over the areas that could be computed, of each area's mulighedsrum in whole
-    /// kroner: the total a reader gets by adding up the rows shown.
-    public var total: Double {
-        rows.reduce(0) { sum, row in
-            sum + ((try? row.outcome.get())?.mulighedsrum.rounded(.toNearestOrAwayFromZero) ?? 0)
-        }
+    /// The sum, in whole kroner, of the mulighedsrum of the areas that could be computed: the
+    /// total a reader gets by adding up the rows shown.
+    public var total: Int {
+        rows.reduce(0) { sum, row in sum + ((try? row.outcome.get())?.mulighedsrum ?? 0) }
     }
 
     public var computedCount: Int {
@@ -58,20 +93,21 @@ public struct Overview: Sendable {
 }
 
 extension Dataset {
-    /// The overview over `areas`, each per its own segment. An area that cannot be computed
-    /// becomes a row that says why; it is never dropped silently.
-    public func overview(for municipality: Municipality, toPlace place: Int,
+    /// The overview over `areas`, each per its own segment and, to the median, at its own
+    /// ranking's median. An area that cannot be computed becomes a row that says why; it is
+    /// never dropped silently.
+    public func overview(for municipality: Municipality, to benchmark: BenchmarkPlace,
                          areas: [AreaDefinition]) -> Overview {
         let rows = areas.map { area -> Overview.Row in
             do throws(EngineError) {
                 let ranking = try rank(area)
                 return .init(area: area, outcome: .init { () throws(EngineError) in
-                    try ranking.gap(for: municipality, toPlace: place)
+                    try ranking.gap(for: municipality, to: benchmark)
                 }, ranking: ranking)
             } catch {
                 return .init(area: area, outcome: .failure(error), ranking: nil)
             }
         }
-        return Overview(municipality: municipality, place: place, rows: rows)
+        return Overview(municipality: municipality, benchmark: benchmark, rows: rows)
     }
 }

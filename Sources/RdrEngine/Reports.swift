@@ -39,52 +39,78 @@ extension Ranking {
             let listed = excluded.map { "\($0.municipality.name) (\($0.reason))" }.joined(separator: "; ")
             notes.append("Not ranked, \(excluded.count) of \(entries.count + excluded.count): \(listed).")
         }
+        let median = self.median
         let row = { (entry: Entry, name: String) -> [ResultSet.Value] in
-            [.place(entry.place, tied: entry.tied), .text(name), .amount(entry.perPerson),
-             .amount(Double(entry.spending)), .integer(entry.persons)]
+            [.text(provenance.dataset), .text(area.key), .text(segment.description),
+             .place(entry.place, tied: entry.tied), .text(name), .amount(entry.perPerson),
+             .integer(entry.spending), .integer(entry.persons), .flag(entry.municipality == median.municipality)]
         }
         return ResultSet(
             title: "\(area.title): kr. per \(person), \(provenance.dataset) (place 1 = lowest)",
-            columns: [
+            columns: identifying + [
                 .init(key: "place", title: "place", kind: .place),
                 .init(key: "municipality", title: "kommune", kind: .text),
                 .init(key: "kr_per_person", title: "kr. per \(person)", kind: .amount(shown: 0, exported: 2)),
                 .init(key: "spending_kr", title: basis == .operating ? "net spending, kr." : "≈ net spending, kr.",
-                      kind: .amount(shown: 0, exported: 0)),
+                      kind: .integer),
                 .init(key: "persons", title: "\(person)s", kind: .integer),
+                .init(key: "is_median", title: "median", kind: .flag, programsOnly: true),
             ],
             rows: shown.map { row($0, $0.municipality.name) },
-            footer: [row(median, "median: \(median.municipality.name)")],
+            footer: [row(median, "median: \(median.municipality.name)")], footerKey: "median",
             notes: notes, provenance: provenance)
+    }
+
+    /// The keys that say what every row is about: dataset, area (its short name) and segment.
+    fileprivate var identifying: [ResultSet.Column] {
+        [.init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
+         .init(key: "area", title: "area", kind: .text, programsOnly: true),
+         .init(key: "per", title: "per", kind: .text, programsOnly: true)]
     }
 }
 
 extension Gap {
-    /// One area's mulighedsrum with its arithmetic, a line each.
+    /// One area's mulighedsrum with its arithmetic: numbered steps that a reader can check by
+    /// hand, with the one rounding (to whole kroner) and the rounded kr. per person said so.
     public func resultSet(ranking: Ranking) -> ResultSet {
         let person = ranking.segment.person
         let name = own.municipality.name
+        let other = benchmark.municipality.name
+        let year = ranking.dataset.year
         var notes: [String] = []
         if mulighedsrum == 0 {
             notes.append("\(name) already spends at or below place \(place): the mulighedsrum is 0.")
         }
+        notes.append("Step 7 is rounded once, to whole kroner (half away from zero); steps 3 and 6 are rounded "
+                     + "to 2 decimals, for comparison; every other step is exact.")
         notes.append(mulighedsrumCaveat)
+        let tied = benchmark.place == place ? "" : " (tied at \(benchmark.place))"
+        let steps: [(String, ResultSet.Value)] = [
+            ("\(name), place \(own.place) of \(ranked): net spending, kr.", .integer(own.spending)),
+            ("\(name): \(person)s on 1 January \(year)", .integer(own.persons)),
+            ("\(name): kr. per \(person) = 1 ÷ 2", .amount(own.perPerson)),
+            ("place \(place)\(tied), \(other): net spending, kr.", .integer(benchmark.spending)),
+            ("\(other): \(person)s on 1 January \(year)", .integer(benchmark.persons)),
+            ("\(other): kr. per \(person) = 4 ÷ 5", .amount(benchmark.perPerson)),
+            ("\(name) at the level of place \(place), kr. = 4 × 2 ÷ 5", .integer(spendingAtBenchmarkLevel)),
+            (benchmark.spendsLess(than: own) ? "mulighedsrum, kr. = 1 − 7" : "mulighedsrum, kr. = 0 (1 is not above 7)",
+             .integer(mulighedsrum)),
+        ]
+        let keys: [ResultSet.Value] = [.text(ranking.provenance.dataset), .text(name), .text(ranking.area.key),
+                                       .text(ranking.segment.description), .integer(place)]
         return ResultSet(
             title: "Mulighedsrum: \(name) to place \(place) in \(ranking.area.title), \(ranking.provenance.dataset)",
             columns: [
-                .init(key: "item", title: "step", kind: .text),
-                .init(key: "value", title: "value", kind: .amount(shown: 0, exported: 2)),
+                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
+                .init(key: "municipality", title: "kommune", kind: .text, programsOnly: true),
+                .init(key: "area", title: "area", kind: .text, programsOnly: true),
+                .init(key: "per", title: "per", kind: .text, programsOnly: true),
+                .init(key: "benchmark_place", title: "to place", kind: .integer, programsOnly: true),
+                .init(key: "step", title: "step", kind: .integer),
+                .init(key: "item", title: "", kind: .text),
+                .init(key: "value", title: "value", kind: .amount(shown: 2, exported: 2)),
             ],
-            rows: [
-                [.text("\(name), place \(own.place) of \(ranked): kr. per \(person)"), .amount(own.perPerson)],
-                [.text("place \(place), \(benchmark.municipality.name)"
-                       + (benchmark.place == place ? "" : " (tied at \(benchmark.place))") + ": kr. per \(person)"),
-                 .amount(benchmark.perPerson)],
-                [.text("difference: kr. per \(person)"), .amount(differencePerPerson)],
-                [.text("× \(person)s in \(name), 1 January \(ranking.dataset.year)"), .integer(own.persons)],
-            ],
-            footer: [[.text("mulighedsrum, kr. = difference × \(person)s" + (mulighedsrum == 0 ? " (no gap: 0)" : "")),
-                      .amount(mulighedsrum)]],
+            rows: steps.enumerated().map { index, step in keys + [.integer(index + 1), .text(step.0), step.1] },
             notes: notes, provenance: ranking.provenance)
     }
 }
@@ -92,37 +118,55 @@ extension Gap {
 extension Overview {
     public func resultSet(dataset: Dataset) -> ResultSet {
         var notes: [String] = []
+        let name = ResultSet.Value.text(municipality.name)
+        let datasetName = ResultSet.Value.text(dataset.provenance.dataset)
         let rows = self.rows.map { row -> [ResultSet.Value] in
-            let area = ResultSet.Value.text(row.area.title)
-            let per = ResultSet.Value.text(row.area.segment.description)
+            let keys: [ResultSet.Value] = [datasetName, name, .text(row.area.title), .text(row.area.segment.description)]
             switch row.outcome {
             case .success(let gap):
-                return [area, per, .place(gap.own.place, tied: gap.own.tied), .integer(gap.ranked),
-                        .amount(gap.own.perPerson), .amount(gap.benchmark.perPerson), .amount(gap.mulighedsrum)]
+                return keys + [.integer(gap.place), .text(gap.benchmark.municipality.name),
+                               .place(gap.own.place, tied: gap.own.tied), .integer(gap.ranked),
+                               .amount(gap.own.perPerson), .amount(gap.benchmark.perPerson), .integer(gap.mulighedsrum)]
             case .failure(let error):
                 notes.append("\(row.area.title): \(error).")
-                return [area, per] + Array(repeating: .unavailable(error.description), count: 5)
+                let place: ResultSet.Value = switch benchmark {
+                case .place(let number): .integer(number)
+                case .median: .unavailable(error.description)
+                }
+                return keys + [place] + Array(repeating: .unavailable(error.description), count: 6)
             }
         }
         let computed = computedCount == self.rows.count
             ? "total" : "total of \(computedCount) of \(self.rows.count) areas"
+        if case .median = benchmark {
+            notes.append("The median is each area's own: place ⌊n/2⌋+1 of the n municipalities it ranks.")
+        }
         notes.append(mulighedsrumCaveat)
         var provenance = dataset.provenance
         provenance.definition = "each area's functions as `areas` lists them; \(dataset.basis.description); "
             + "per the area's segment on 1 January \(dataset.id.year)"
+        let (target, level) = switch benchmark {
+        case .place(let number): ("place \(number)", "at place \(number)")
+        case .median: ("the median", "at the median")
+        }
         return ResultSet(
-            title: "Overview: \(municipality.name), mulighedsrum to place \(place), \(dataset.provenance.dataset)",
+            title: "Overview: \(municipality.name), mulighedsrum to \(target), \(dataset.provenance.dataset)",
             columns: [
+                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
+                .init(key: "municipality", title: "kommune", kind: .text, programsOnly: true),
                 .init(key: "area", title: "area", kind: .text),
                 .init(key: "per", title: "per", kind: .text),
+                .init(key: "benchmark_place", title: "to place", kind: .integer, programsOnly: true),
+                .init(key: "benchmark_municipality", title: "at place", kind: .text, programsOnly: true),
                 .init(key: "place", title: "place", kind: .place),
                 .init(key: "ranked", title: "of", kind: .integer),
                 .init(key: "kr_per_person", title: "kr. per person", kind: .amount(shown: 0, exported: 2)),
-                .init(key: "benchmark_kr_per_person", title: "at place \(place)", kind: .amount(shown: 0, exported: 2)),
-                .init(key: "mulighedsrum_kr", title: "mulighedsrum, kr.", kind: .amount(shown: 0, exported: 0)),
+                .init(key: "benchmark_kr_per_person", title: level, kind: .amount(shown: 0, exported: 2)),
+                .init(key: "mulighedsrum_kr", title: "mulighedsrum, kr.", kind: .integer),
             ],
             rows: rows,
-            footer: [[.text(computed), .empty, .empty, .empty, .empty, .empty, .amount(total)]],
+            footer: [[datasetName, name, .text(computed)] + Array(repeating: .empty, count: 7) + [.integer(total)]],
+            footerKey: "total",
             notes: notes, provenance: provenance)
     }
 }

@@ -5,16 +5,20 @@
 public struct ResultSet: Sendable, Equatable {
     public var title: String
     public var columns: [Column]
+    /// One per municipality or area: the only rows CSV writes.
     public var rows: [[Value]]
-    /// Rows shown after a rule, such as a total. Exported like any other row.
+    /// A row about the rows, shown after a rule: the median, a total. Not one of the rows: JSON
+    /// writes it as its own member named `footerKey`, CSV in the caption.
     public var footer: [[Value]]
+    /// The JSON member the footer is written as ("median", "total").
+    public var footerKey: String
     /// Remarks the reader must see: ties, municipalities not ranked, areas not available.
     public var notes: [String]
     /// Nil only for listings (areas, results …), which show no figures.
     public var provenance: Provenance?
 
     public init(
-        title: String, columns: [Column], rows: [[Value]], footer: [[Value]] = [],
+        title: String, columns: [Column], rows: [[Value]], footer: [[Value]] = [], footerKey: String = "footer",
         notes: [String] = [], provenance: Provenance?
     ) {
         precondition((rows + footer).allSatisfy { $0.count == columns.count }, "every row has a value per column")
@@ -22,6 +26,7 @@ public struct ResultSet: Sendable, Equatable {
         self.columns = columns
         self.rows = rows
         self.footer = footer
+        self.footerKey = footerKey
         self.notes = notes
         self.provenance = provenance
     }
@@ -32,11 +37,15 @@ public struct ResultSet: Sendable, Equatable {
         /// Human heading, used by the table and Markdown renderers.
         public var title: String
         public var kind: Kind
+        /// Only in CSV and JSON: a key that the table's title already states (the dataset, the
+        /// area), repeated on every row so that a CSV alone says what it is about.
+        public var programsOnly: Bool
 
-        public init(key: String, title: String, kind: Kind) {
+        public init(key: String, title: String, kind: Kind, programsOnly: Bool = false) {
             self.key = key
             self.title = title
             self.kind = kind
+            self.programsOnly = programsOnly
         }
 
         public enum Kind: Sendable, Equatable {
@@ -47,6 +56,8 @@ public struct ResultSet: Sendable, Equatable {
             case amount(shown: Int, exported: Int)
             /// A place in a ranking; tied places are marked with "=".
             case place
+            /// Yes or no, such as whether a row is the median.
+            case flag
         }
     }
 
@@ -55,6 +66,7 @@ public struct ResultSet: Sendable, Equatable {
         case integer(Int)
         case amount(Double)
         case place(Int, tied: Bool)
+        case flag(Bool)
         /// No value, with a short reason shown in tables ("n/a") and kept in notes.
         case unavailable(String)
         /// Nothing to say in this cell, such as the place of a total row.

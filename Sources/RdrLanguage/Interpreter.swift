@@ -173,15 +173,18 @@ extension Session {
 
     private func overview(_ municipality: Municipality, _ place: Located<GapQuery.Place>,
                           in dataset: Dataset, statementRange: SourceRange) throws -> ResultSet {
-        let count = dataset.municipalities.count
-        let number: Int = switch place.value {
-        case .number(let n): n
-        case .median: count / 2 + 1
+        let benchmark: BenchmarkPlace
+        switch place.value {
+        case .number(let number):
+            let count = dataset.municipalities.count
+            guard (1...count).contains(number) else {
+                throw Diagnostic(EngineError.placeOutOfRange(place: number, ranked: count).description, at: place.range)
+            }
+            benchmark = .place(number)
+        case .median:
+            benchmark = .median
         }
-        guard (1...count).contains(number) else {
-            throw Diagnostic(EngineError.placeOutOfRange(place: number, ranked: count).description, at: place.range)
-        }
-        let overview = dataset.overview(for: municipality, toPlace: number, areas: areas)
+        let overview = dataset.overview(for: municipality, to: benchmark, areas: areas)
         if overview.computedCount == 0, let first = overview.rows.first, case .failure(let error) = first.outcome {
             throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: statementRange)
         }

@@ -186,13 +186,23 @@ public final class Session {
         results.last { $0.name == name }?.result
     }
 
-    /// Renders an output in the session's format (or the one it asks for).
-    public func render(_ output: Output) -> String {
+    /// Renders an output in the session's format (or the one it asks for), with no control
+    /// character that could reach a terminal raw. `width` limits a table (a terminal's columns);
+    /// `csvCaption` false gives pure CSV, whose caption `aside(_:)` has.
+    public func render(_ output: Output, width: Int? = nil, csvCaption: Bool = true) -> String {
         switch output {
-        case .result(let result, let format): Renderer(format: format ?? self.format).render(result)
-        case .message(let text), .progress(let text): text.hasSuffix("\n") ? text : text + "\n"
+        case .result(let result, let format):
+            Renderer(format: format ?? self.format, csvCaption: csvCaption, width: width).render(result)
+        case .message(let text), .progress(let text): terminalSafe(text.hasSuffix("\n") ? text : text + "\n")
         case .quit: ""
         }
+    }
+
+    /// What a person should see beside an output rendered as pure CSV: its notes, footer and
+    /// provenance, a line each; empty for every other output and format.
+    public func aside(_ output: Output) -> String {
+        guard case .result(let result, let format) = output, (format ?? self.format) == .csv else { return "" }
+        return Renderer.caption(of: result).map { $0 + "\n" }.joined()
     }
 
     // MARK: State changes used by the interpreter

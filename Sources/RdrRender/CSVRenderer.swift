@@ -1,24 +1,39 @@
 import RdrEngine
 
-/// RFC 4180 CSV for spreadsheets and scripts: machine-style numbers, CRLF line ends.
+/// RFC 4180 CSV for spreadsheets and scripts: one header, one record per row, machine-style
+/// numbers, CRLF line ends. The footer (a median, a total) is not a row: it goes with the caption.
 enum CSVRenderer {
-    /// - Parameter caption: whether the notes and the provenance follow the data as `# ` lines,
-    ///   which pandas skips with `comment='#'`.
+    /// - Parameter caption: whether the caption follows the rows as two-field `#,"…"` records,
+    ///   which pandas skips with `comment='#'` and a spreadsheet shows as text, never a formula.
     static func render(_ result: ResultSet, caption: Bool) -> String {
         var lines = [record(result.columns.map(\.key))]
-        lines += (result.rows + result.footer).map { row in
+        lines += result.rows.map { row in
             record(result.cells(of: row, for: .programs).map(field))
         }
         if caption {
-            let remarks = result.notes.map { "Note: " + $0 } + result.captionLines
-            lines += remarks.map { "# " + singleLine($0) }
+            lines += captionLines(of: result).map { "#," + quoted(neutralised($0), always: true) }
         }
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
+    /// The notes, the footer as `median: place=50, municipality=…`, and the provenance, a line each.
+    static func captionLines(of result: ResultSet) -> [String] {
+        let footer = result.footer.map { row in
+            let cells = zip(result.columns, result.cells(of: row, for: .programs)).compactMap { column, cell in
+                switch cell {
+                case .text(let text): "\(column.key)=\(text)"
+                case .number(let number): "\(column.key)=\(number)"
+                case .missing, .blank: nil
+                }
+            }
+            return "\(result.footerKey): " + cells.joined(separator: ", ")
+        }
+        return (result.notes.map { "Note: " + $0 } + footer + result.captionLines).map(singleLine)
+    }
+
     private static func field(_ cell: Cell) -> String {
         switch cell {
-        case .text(let text): neutralised(text)
+        case .text(let text): neutralised(csvSafe(text))
         case .number(let number): number
         case .missing, .blank: ""
         }
@@ -33,11 +48,11 @@ enum CSVRenderer {
     }
 
     private static func record(_ fields: [String]) -> String {
-        fields.map(quoted).joined(separator: ",")
+        fields.map { quoted($0) }.joined(separator: ",")
     }
 
-    private static func quoted(_ field: String) -> String {
-        let needsQuotes = field.unicodeScalars.contains { [",", "\"", "\r", "\n"].contains($0) }
+    private static func quoted(_ field: String, always: Bool = false) -> String {
+        let needsQuotes = always || field.unicodeScalars.contains { [",", "\"", "\r", "\n"].contains($0) }
         return needsQuotes ? "\"" + escaping(["\""], with: "\"", in: field) + "\"" : field
     }
 }

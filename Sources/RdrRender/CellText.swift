@@ -22,6 +22,8 @@ enum Cell {
             self = number.map(Cell.number) ?? .missing
         case .place(let n, let tied):
             self = .number(String(n) + (tied && audience == .people ? "=" : ""))
+        case .flag(let flag):
+            self = .number(audience == .people ? (flag ? "yes" : "") : (flag ? "true" : "false"))
         case .unavailable:
             self = .missing
         case .empty:
@@ -41,6 +43,11 @@ enum Cell {
 }
 
 extension ResultSet {
+    /// The columns an audience sees: people do not see the keys the title already states.
+    func columnIndices(for audience: Audience) -> [Int] {
+        columns.indices.filter { audience == .programs || !columns[$0].programsOnly }
+    }
+
     /// One cell per column. A row shorter than the columns reads as empty text at its end;
     /// values beyond the last column are dropped.
     func cells(of row: [Value], for audience: Audience) -> [Cell] {
@@ -62,14 +69,43 @@ extension ResultSet.Column.Kind {
     }
 }
 
-/// The text with every line break and control character (tab included) replaced by a space,
-/// for places where one would break the layout: a table cell, a Markdown line, a CSV comment.
+/// The text with every line break and tab replaced by a space and every other control
+/// character shown as �, for places where one would break the layout: a table cell, a
+/// Markdown line, a caption line.
 func singleLine(_ text: String) -> String {
-    String(text.map { isLineBreaking($0) ? " " : $0 })
+    replacingControls(in: text, keeping: []) { ["\n", "\r", "\t", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"].contains($0) ? " " : "\u{FFFD}" }
 }
 
-private func isLineBreaking(_ character: Character) -> Bool {
-    character.isNewline || character.unicodeScalars.contains { $0.properties.generalCategory == .control }
+/// The text safe to write to a terminal or a file a terminal may show: every control character
+/// but line feed and tab (escape sequences, carriage returns, C1 controls, bidirectional
+/// overrides) shown as �, so that no title, label or string literal can move the cursor, set
+/// the window title or reorder what is shown.
+public func terminalSafe(_ text: String) -> String {
+    replacingControls(in: text, keeping: ["\n", "\t"]) { _ in "\u{FFFD}" }
+}
+
+/// Like `terminalSafe`, keeping also carriage returns: CSV quotes a field's line breaks.
+func csvSafe(_ text: String) -> String {
+    replacingControls(in: text, keeping: ["\n", "\r", "\t"]) { _ in "\u{FFFD}" }
+}
+
+private func replacingControls(in text: String, keeping kept: Set<Unicode.Scalar>,
+                               with replacement: (Unicode.Scalar) -> Unicode.Scalar) -> String {
+    guard text.unicodeScalars.contains(where: { isControl($0) && !kept.contains($0) }) else { return text }
+    var result = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        result.append(isControl(scalar) && !kept.contains(scalar) ? replacement(scalar) : scalar)
+    }
+    return String(result)
+}
+
+/// C0, DEL, C1, the line and paragraph separators, and the bidirectional embeddings, overrides
+/// and isolates (U+202A–202E, U+2066–2069), which reorder the text around them.
+private func isControl(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+    default: false
+    }
 }
 
 /// The text with `escape` put before each of the `special` scalars: Markdown's backslash

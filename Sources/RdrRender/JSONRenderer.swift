@@ -1,16 +1,25 @@
 import RdrEngine
 
 /// JSON for programs: keys in a fixed order, two-space indentation, numbers as JSON numbers.
+/// One document: the rows, the footer under its own name ("median", "total"), the notes and the
+/// provenance.
 enum JSONRenderer {
     static func render(_ result: ResultSet) -> String {
-        let document = JSON.object([
+        var members: [(String, JSON)] = [
             ("title", .string(result.title)),
             ("columns", .array(result.columns.map(column))),
             ("rows", .array(result.rows.map { record($0, of: result) })),
-            ("footer", .array(result.footer.map { record($0, of: result) })),
+        ]
+        switch result.footer.count {
+        case 0: break
+        case 1: members.append((result.footerKey, record(result.footer[0], of: result)))
+        default: members.append((result.footerKey, .array(result.footer.map { record($0, of: result) })))
+        }
+        members += [
             ("notes", .array(result.notes.map(JSON.string))),
             ("provenance", result.provenance.map(provenance) ?? .null),
-        ])
+        ]
+        let document = JSON.object(members)
         return document.serialized(indent: 0) + "\n"
     }
 

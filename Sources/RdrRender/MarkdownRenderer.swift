@@ -4,8 +4,9 @@ import RdrEngine
 enum MarkdownRenderer {
     static func render(_ result: ResultSet) -> String {
         var lines = result.title.isEmpty ? [] : ["**" + escaped(result.title) + "**", ""]
-        lines.append(tableRow(result.columns.map { escaped($0.title) }))
-        lines.append(tableRow(result.columns.map { $0.kind.isRightAligned ? "---:" : "---" }))
+        let columns = result.columnIndices(for: .people).map { result.columns[$0] }
+        lines.append(tableRow(columns.map { escaped($0.title) }))
+        lines.append(tableRow(columns.map { $0.kind.isRightAligned ? "---:" : "---" }))
         lines += result.rows.map { tableRow(cells(of: $0, in: result)) }
         lines += result.footer.map { tableRow(cells(of: $0, in: result).map(bold)) }
         // A blank line before each remark keeps Markdown from joining them into one paragraph
@@ -19,7 +20,8 @@ enum MarkdownRenderer {
     }
 
     private static func cells(of row: [ResultSet.Value], in result: ResultSet) -> [String] {
-        result.cells(of: row, for: .people).map { escaped($0.displayText) }
+        let cells = result.cells(of: row, for: .people)
+        return result.columnIndices(for: .people).map { escaped(cells[$0].displayText) }
     }
 
     private static func tableRow(_ cells: [String]) -> String {

@@ -3,22 +3,33 @@ import RdrEngine
 /// Turns a result into text in one format. It never computes: what it writes is in the result.
 public struct Renderer: Sendable {
     public var format: OutputFormat
-    /// Whether CSV output ends with the notes and the provenance caption as `# ` lines;
-    /// false gives pure CSV. The other formats always carry the caption.
+    /// Whether CSV output ends with the caption (notes, the footer such as the median or the
+    /// total, the provenance) as `#,"…"` records; false gives pure CSV, one record per row, whose
+    /// caption `caption(of:)` gives for a person to see elsewhere. The other formats always carry
+    /// the caption.
     public var csvCaption: Bool
+    /// The widest a table may be, in characters (a terminal's columns); nil for no limit.
+    public var width: Int?
 
-    public init(format: OutputFormat, csvCaption: Bool = true) {
+    public init(format: OutputFormat, csvCaption: Bool = true, width: Int? = nil) {
         self.format = format
         self.csvCaption = csvCaption
+        self.width = width
     }
 
     /// The rendered result; always ends with "\n" (CSV with "\r\n").
     public func render(_ result: ResultSet) -> String {
         switch format {
-        case .table: TableRenderer.render(result)
+        case .table: TableRenderer.render(result, width: width)
         case .csv: CSVRenderer.render(result, caption: csvCaption)
         case .markdown: MarkdownRenderer.render(result)
         case .json: JSONRenderer.render(result)
         }
+    }
+
+    /// What pure CSV leaves out, as lines for a person (standard error beside a pipe): the
+    /// notes, the footer and the provenance, each on one line with no control characters.
+    public static func caption(of result: ResultSet) -> [String] {
+        CSVRenderer.captionLines(of: result)
     }
 }

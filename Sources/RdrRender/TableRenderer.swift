@@ -1,29 +1,53 @@
 import RdrEngine
 
-/// The boxed table people read in the terminal, in the style of the DuckDB shell.
+/// The boxed table people read in the terminal, in the style of the DuckDB shell. Given a width,
+/// it fits it: long text cells wrap onto more lines (at spaces where it can), numbers never do,
+/// and columns that still do not fit are left out, with a note that says which.
 enum TableRenderer {
-    static func render(_ result: ResultSet) -> String {
-        let header = result.columns.map { singleLine($0.title) }
-        let body = displayRows(result.rows, of: result)
-        let footer = displayRows(result.footer, of: result)
-        let sections = [[header], body, footer].filter { !$0.isEmpty }
-        let widths = columnWidths(sections.flatMap { $0 }, count: result.columns.count)
-        let alignments = result.columns.map(\.kind.isRightAligned)
+    /// The narrowest a wrapped text column becomes (or its widest cell, if narrower).
+    static let narrowestText = 10
 
-        var lines = result.title.isEmpty ? [] : [result.title]
+    static func render(_ result: ResultSet, width: Int?) -> String {
+        let shown = result.columnIndices(for: .people)
+        let header = shown.map { singleLine(result.columns[$0].title) }
+        let body = displayRows(result.rows, of: result, columns: shown)
+        let footer = displayRows(result.footer, of: result, columns: shown)
+        var sections = [[header], body, footer].filter { !$0.isEmpty }
+        var alignments = shown.map { result.columns[$0].kind.isRightAligned }
+        var widths = columnWidths(sections.flatMap { $0 }, count: shown.count)
+
+        var notes = result.notes.map { "Note: " + $0 }
+        if let width {
+            let fitted = fit(widths, wrappable: alignments.map(!), into: width)
+            if fitted.count < widths.count {
+                let left = shown[fitted.count...].map { result.columns[$0].title }
+                notes.append("Not shown, to fit \(width) columns: \(left.joined(separator: ", ")) "
+                             + "(a wider terminal, or --format csv, shows every column).")
+                sections = sections.map { $0.map { Array($0.prefix(fitted.count)) } }
+                alignments = Array(alignments.prefix(fitted.count))
+            }
+            widths = fitted
+        }
+
+        var lines = result.title.isEmpty ? [] : [singleLine(result.title)]
         lines.append(rule("┌", "┬", "┐", widths))
         for (index, section) in sections.enumerated() {
             if index > 0 { lines.append(rule("├", "┼", "┤", widths)) }
-            lines += section.map { line($0, widths: widths, rightAligned: alignments) }
+            lines += section.flatMap { physicalLines($0, widths: widths, rightAligned: alignments) }
         }
         lines.append(rule("└", "┴", "┘", widths))
-        lines += result.notes.map { "Note: " + $0 }
-        lines += result.captionLines
+        lines += (notes + result.captionLines).map(singleLine)
+        if let width {
+            lines = lines.flatMap { wrapped($0, width: width) }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
-    private static func displayRows(_ rows: [[ResultSet.Value]], of result: ResultSet) -> [[String]] {
-        rows.map { result.cells(of: $0, for: .people).map(\.displayText) }
+    private static func displayRows(_ rows: [[ResultSet.Value]], of result: ResultSet, columns: [Int]) -> [[String]] {
+        rows.map { row in
+            let cells = result.cells(of: row, for: .people)
+            return columns.map { cells[$0].displayText }
+        }
     }
 
     /// Widths in characters, so that æ, ø and å count one each.
@@ -31,15 +55,63 @@ enum TableRenderer {
         (0..<count).map { column in rows.map { $0[column].count }.max() ?? 0 }
     }
 
+    /// The widths that make the box at most `limit` wide: the widest wrappable column is
+    /// narrowed first, one character at a time, down to `narrowestText`; then columns are left
+    /// out from the right (at least one stays).
+    static func fit(_ natural: [Int], wrappable: [Bool], into limit: Int) -> [Int] {
+        var widths = natural
+        let boxWidth = { (widths: [Int]) in widths.reduce(0, +) + 3 * widths.count + 1 }
+        while boxWidth(widths) > limit {
+            let candidates = widths.indices.filter { wrappable[$0] && widths[$0] > min(natural[$0], narrowestText) }
+            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+            widths[widest] -= 1
+        }
+        while boxWidth(widths) > limit && widths.count > 1 {
+            widths.removeLast()
+        }
+        return widths
+    }
+
     private static func rule(_ left: String, _ middle: String, _ right: String, _ widths: [Int]) -> String {
         left + widths.map { String(repeating: "─", count: $0 + 2) }.joined(separator: middle) + right
     }
 
-    private static func line(_ cells: [String], widths: [Int], rightAligned: [Bool]) -> String {
-        let padded = cells.indices.map { column in
-            let padding = String(repeating: " ", count: widths[column] - cells[column].count)
-            return rightAligned[column] ? padding + cells[column] : cells[column] + padding
+    /// A row as one or more lines: each cell wrapped to its column's width.
+    private static func physicalLines(_ cells: [String], widths: [Int], rightAligned: [Bool]) -> [String] {
+        let wrappedCells = cells.indices.map { wrapped(cells[$0], width: widths[$0]) }
+        let height = wrappedCells.map(\.count).max() ?? 1
+        return (0..<height).map { lineIndex in
+            let padded = cells.indices.map { column in
+                let text = lineIndex < wrappedCells[column].count ? wrappedCells[column][lineIndex] : ""
+                let padding = String(repeating: " ", count: max(0, widths[column] - text.count))
+                return rightAligned[column] ? padding + text : text + padding
+            }
+            return "│ " + padded.joined(separator: " │ ") + " │"
         }
-        return "│ " + padded.joined(separator: " │ ") + " │"
+    }
+
+    /// The text in lines of at most `width` characters, broken at spaces where it can and
+    /// inside a word only when the word alone is longer. Nothing is lost.
+    static func wrapped(_ text: String, width: Int) -> [String] {
+        guard text.count > width, width > 0 else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var word = word
+            let joined = current.isEmpty ? word.count : current.count + 1 + word.count
+            if joined <= width {
+                current += (current.isEmpty ? "" : " ") + word
+                continue
+            }
+            if !current.isEmpty { lines.append(current) }
+            current = ""
+            while word.count > width {
+                lines.append(String(word.prefix(width)))
+                word = word.dropFirst(width)
+            }
+            current = String(word)
+        }
+        if !current.isEmpty || lines.isEmpty { lines.append(current) }
+        return lines
     }
 }

@@ -3,14 +3,18 @@ import RdrLanguage
 import RdrRender
 
 /// Writes outputs to the standard streams. Results go to standard output; in csv and json,
-/// messages go to standard error so that the output stays machine-readable.
+/// messages go to standard error so that the output stays machine-readable, and so does a CSV
+/// result's caption unless `csvCaption` asks for it in the CSV itself.
 struct Console {
     let defaultFormat: OutputFormat
     let interactive: Bool
+    /// Whether CSV on standard output ends with its caption as `#,"…"` records (`--csv-caption`).
+    let csvCaption: Bool
 
-    init(format: OutputFormat?) {
+    init(format: OutputFormat?, csvCaption: Bool = false) {
         interactive = isatty(STDOUT_FILENO) == 1
         defaultFormat = format ?? (interactive ? .table : .csv)
+        self.csvCaption = csvCaption
     }
 
     /// Runs a whole source as a script; false after an error (already reported).
@@ -44,17 +48,23 @@ struct Console {
     }
 
     func write(_ output: Output, session: Session) {
-        let text = session.render(output)
+        let text = session.render(output, width: terminalWidth, csvCaption: csvCaption)
         guard !text.isEmpty else { return }
         if case .progress = output {
-            if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data(text.utf8)) }
+            if isatty(STDERR_FILENO) == 1 { StandardStream.error.write(text) }
             return
         }
         if case .message = output, session.format == .csv || session.format == .json {
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardStream.error.write(text)
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStream.output.write(text)
+            if !csvCaption { StandardStream.error.write(session.aside(output)) }
         }
+    }
+
+    /// A line for the person at the prompt, such as the greeting; standard output.
+    func say(_ text: String) {
+        StandardStream.output.write(terminalSafe(text) + "\n")
     }
 
     func timing(_ label: String, _ duration: Duration) {
@@ -62,7 +72,53 @@ struct Console {
         error("timing \(String(format: "%8.3f", milliseconds)) ms  \(label)")
     }
 
+    /// A message on standard error, with no control character that could reach the terminal raw
+    /// (a diagnostic quotes what was typed or read).
     func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStream.error.write(terminalSafe(text) + "\n")
+    }
+
+    /// The terminal's width when standard output is one (TIOCGWINSZ, else $COLUMNS); nil for a
+    /// pipe or a file, whose tables are never cut to fit.
+    private var terminalWidth: Int? {
+        guard interactive else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init).flatMap { $0 > 0 ? $0 : nil }
+    }
+}
+
+/// Standard output or standard error, written with write(2) until every byte is out. A closed
+/// pipe (`rdr … | head -1`) ends rdr quietly by SIGPIPE, as it ends other Unix tools; any other
+/// failure, such as a full disk, is one line on standard error and exit status 1.
+enum StandardStream: Int32 {
+    case output = 1
+    case error = 2
+
+    func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Glibc.write(rawValue, buffer.baseAddress! + written, buffer.count - written)
+            }
+            if count >= 0 {
+                written += count
+            } else if errno != EINTR {
+                fail(errno)
+            }
+        }
+    }
+
+    private func fail(_ code: Int32) -> Never {
+        if code == EPIPE {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+        }
+        if self == .output {
+            let message = Array("rdr: cannot write to standard output: \(String(cString: strerror(code)))\n".utf8)
+            _ = message.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
+        exit(1)
     }
 }

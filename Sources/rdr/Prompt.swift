@@ -18,7 +18,7 @@ struct Prompt {
         rl_attempted_completion_function = { CompletionBridge.complete($0, $1, $2) }
         handleInterrupts()
         let history = HistoryFile(path: historyPath, report: console.error)
-        print("rdr 1.0 — type help, or quit. Start with: load teaching R2020 (invented) or load R2024 (real).")
+        console.say("rdr 1.0 — type help, or quit. Start with: load teaching R2020 (invented) or load R2024 (real).")
         while let pointer = readline("rdr> ") {
             let line = String(cString: pointer)
             free(pointer)

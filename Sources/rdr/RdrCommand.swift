@@ -30,6 +30,9 @@ struct RdrCommand: ParsableCommand {
     @Option(help: "table, csv, markdown or json (default: table on a terminal, csv otherwise).")
     var format: String?
 
+    @Flag(help: "In CSV, end the rows with the notes, the median or total and the provenance as #,\"…\" records (pandas: comment='#'); without it they go to standard error.")
+    var csvCaption = false
+
     @Option(help: "The local store of Statistics Denmark's tables (default: $XDG_DATA_HOME/rdr).")
     var dataDir: String?
 
@@ -62,7 +65,7 @@ struct RdrCommand: ParsableCommand {
 
     func run() throws {
         AtomicFile.removeTemporaryFileOnTermination()
-        let console = Console(format: format.flatMap(OutputFormat.init(name:)))
+        let console = Console(format: format.flatMap(OutputFormat.init(name:)), csvCaption: csvCaption)
         let clock = ContinuousClock()
         let started = clock.now
         let session: Session

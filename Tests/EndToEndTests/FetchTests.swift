@@ -27,7 +27,8 @@ import Testing
 
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let lines = Self.lines(outcome.stdout)
-        #expect(lines.first == "place,municipality,kr_per_person,spending_kr,persons", "stdout: \(outcome.stdout)")
+        #expect(lines.first == "dataset,area,per,place,municipality,kr_per_person,spending_kr,persons,is_median",
+                "stdout: \(outcome.stdout)")
         // The three lowest 3.22.01 net figures per inhabitant, worked out from the fixture's formulas.
         let ranked = StatbankFixtures.municipalities.map { m -> (name: String, spending: Int, persons: Int) in
             (m.name, Int((StatbankFixtures.net("3.22.01", municipality: m.code) * 1000).rounded()),
@@ -36,11 +37,11 @@ import Testing
             let left = a.spending * b.persons, right = b.spending * a.persons
             return left != right ? left < right : a.name < b.name
         }
-        let rows = lines.dropFirst().prefix(3).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let rows = lines.dropFirst().prefix(3).map { $0.split(separator: ",", omittingEmptySubsequences: false).dropFirst(3).map(String.init) }
         try #require(rows.count == 3, "stdout: \(outcome.stdout)")
         for (place, row) in rows.enumerated() {
             let expected = ranked[place]
-            #expect(row.count == 5, "\(row)")
+            #expect(row.count == 6, "\(row)")
             #expect(row[0] == String(place + 1))
             #expect(row[1] == expected.name)
             let perPerson = try #require(Double(row[2]))
@@ -48,9 +49,10 @@ import Testing
             #expect(row[3] == String(expected.spending))
             #expect(row[4] == String(expected.persons))
         }
-        #expect(lines.contains { $0.hasPrefix("50,median: ") })
-        #expect(lines.contains { $0.hasPrefix("# ") && $0.contains("REGK31 (LOBM, dranst 1, art TOT − S0)") },
-                "stdout: \(outcome.stdout)")
+        #expect(lines.count == 4, "the header and three rows; the median and the caption go to standard error")
+        let caption = Self.lines(outcome.stderr)
+        #expect(caption.contains { $0.hasPrefix("median: dataset=R2023 (local), area=3.22.01, per=all, place=50,") })
+        #expect(caption.contains { $0.contains("REGK31 (LOBM, dranst 1, art TOT − S0)") }, "stderr: \(outcome.stderr)")
         #expect(!outcome.stdout.contains("Fetched"), "messages stay off standard output in csv")
         #expect(outcome.stderr.hasPrefix("Fetched R2023 (REGK31 and FOLK1A 2023K1, "), "stderr: \(outcome.stderr)")
         #expect(outcome.stderr.contains("Loaded local R2023"))

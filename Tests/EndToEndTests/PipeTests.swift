@@ -29,9 +29,10 @@ import Testing
 
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let lines = Self.lines(outcome.stdout)
-        #expect(lines.first == "place,municipality,kr_per_person,spending_kr,persons")
-        #expect(lines.contains("1,Egenæs,48413.73,81093000,1675"))
-        #expect(lines.contains("50,median: Solbjerg,71704.23,237341000,3310"))
+        #expect(lines.first == "dataset,area,per,place,municipality,kr_per_person,spending_kr,persons,is_median")
+        #expect(lines.contains("teaching R2020,Skole,6-16,1,Egenæs,48413.73,81093000,1675,false"))
+        #expect(lines.count == 4, "a header and the three rows: the median is not a row")
+        #expect(outcome.stderr.contains("median: dataset=teaching R2020, area=Skole, per=6-16, place=50, municipality=median: Solbjerg"))
         #expect(!outcome.stdout.contains("┌"), "no boxed table when standard output is not a terminal")
         #expect(!outcome.stdout.contains(Self.loadedMessage), "messages stay off standard output in csv")
         #expect(outcome.stderr.hasPrefix(Self.loadedMessage))
@@ -79,7 +80,7 @@ import Testing
         let lines = Self.lines(outcome.stderr)
         #expect(lines.first?.hasPrefix(Self.loadedMessage) == true)
         #expect(lines.contains { $0.hasPrefix("<stdin>:3:6: error: unknown area 'Nowhere'") }, "stderr: \(outcome.stderr)")
-        #expect(outcome.stdout.hasPrefix("place,municipality,"), "line 2's result is on standard output")
+        #expect(outcome.stdout.hasPrefix("dataset,area,per,place,municipality,"), "line 2's result is on standard output")
     }
 
     @Test func quitInPipedInputStopsBeforeLaterLines() throws {
@@ -114,21 +115,22 @@ import Testing
 
     @Test func oneShotCSVIsParseableAndHoldsOnlyCSVAndCaptionLines() throws {
         let outcome = try RdrProcess.run(["-c", "load teaching R2020; rank Skole per 6-16 top 3; gap Korsbæk to 40 in Skole",
-                                          "--format", "csv"])
+                                          "--format", "csv", "--csv-caption"])
 
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
-        #expect(Self.lines(outcome.stdout).first == "place,municipality,kr_per_person,spending_kr,persons")
+        #expect(Self.lines(outcome.stdout).first == "dataset,area,per,place,municipality,kr_per_person,spending_kr,persons,is_median")
         #expect(outcome.stderr.hasPrefix(Self.loadedMessage))
 
         let blocks = try CSVDocument.parse(outcome.stdout)
         try #require(blocks.count == 2, "two results, two tables: \(outcome.stdout)")
         let ranking = blocks[0], gap = blocks[1]
-        #expect(ranking.header == ["place", "municipality", "kr_per_person", "spending_kr", "persons"])
-        #expect(ranking.rows.map { $0[1] } == ["Egenæs", "Askby", "Lundrup", "median: Solbjerg"])
+        #expect(ranking.header == "dataset,area,per,place,municipality,kr_per_person,spending_kr,persons,is_median".split(separator: ",").map(String.init))
+        #expect(ranking.rows.map { $0[4] } == ["Egenæs", "Askby", "Lundrup"])
         #expect(ranking.captions.contains("# INVENTED FIGURES (teaching data): not any real municipality's accounts."))
-        #expect(gap.header == ["item", "value"])
+        #expect(gap.header == ["dataset", "municipality", "area", "per", "benchmark_place", "step", "item", "value"])
         // Fields with commas come back whole, because they were quoted.
-        #expect(gap.rows.first == ["Korsbæk, place 73 of 98: kr. per 6-16-year-old", "78751.60"])
+        #expect(gap.rows.first == ["teaching R2020", "Korsbæk", "Skole", "6-16", "40", "1",
+                                   "Korsbæk, place 73 of 98: net spending, kr.", "468572000"])
         for block in blocks {
             for row in block.rows {
                 #expect(row.count == block.header.count, "ragged row \(row) under \(block.header)")
@@ -156,10 +158,10 @@ import Testing
         let outcome = try RdrProcess.run(["round.rdr", "--set", "kommune=Korsbæk", "--set", "place=30"], in: folder)
 
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
-        #expect(outcome.stdout.contains("\"Korsbæk, place 73 of 98: kr. per 6-16-year-old\""), "--set kommune wins over the param default")
+        #expect(outcome.stdout.contains("\"Korsbæk, place 73 of 98: net spending, kr.\""), "--set kommune wins over the param default")
         #expect(outcome.stdout.contains("\"place 30, "), "--set place wins over the param default")
         #expect(!outcome.stdout.contains("Egenæs, place"))
-        #expect(outcome.stdout.contains("# Note: Showing 2 of 98 ranked municipalities."), "param rows = 2 is used when not set")
+        #expect(outcome.stderr.contains("Note: Showing 2 of 98 ranked municipalities."), "param rows = 2 is used when not set")
     }
 
     @Test func parameterWithoutSetOrParamIsAnErrorNamingIt() throws {
@@ -265,10 +267,10 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["skole.csv"],
                 "only the exported file, no temporary file left behind")
         let contents = try String(contentsOf: folder.appendingPathComponent("skole.csv"), encoding: .utf8)
-        #expect(Self.lines(contents).first == "place,municipality,kr_per_person,spending_kr,persons")
-        #expect(Self.lines(contents).dropFirst().first?.hasPrefix("1,Egenæs,") == true)
-        #expect(contents.contains("# INVENTED FIGURES (teaching data)"))
-        #expect(outcome.stdout == contents, "the file holds what `s as csv` prints")
+        #expect(Self.lines(contents).first == "dataset,area,per,place,municipality,kr_per_person,spending_kr,persons,is_median")
+        #expect(Self.lines(contents).dropFirst().first?.hasPrefix("teaching R2020,Skole,6-16,1,Egenæs,") == true)
+        #expect(contents.contains("#,\"INVENTED FIGURES (teaching data)"), "an exported file keeps its caption")
+        #expect(contents.hasPrefix(outcome.stdout), "the file holds what `s as csv` prints, then the caption")
     }
 
     @Test func exportOverwritesAnExistingFileWhole() throws {
@@ -282,7 +284,7 @@ import Testing
 
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let contents = try String(contentsOf: target, encoding: .utf8)
-        #expect(contents.hasPrefix("place,municipality,"))
+        #expect(contents.hasPrefix("dataset,area,per,place,municipality,"))
         #expect(!contents.contains("old contents"))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["skole.csv"])
     }
@@ -309,7 +311,8 @@ import Testing
     // MARK: Invented figures are marked
 
     @Test func teachingOutputIsMarkedInventedInCSVCaptions() throws {
-        let outcome = try RdrProcess.run(["-c", "load teaching R2020; rank Skole top 1; gap Korsbæk to 40", "--format", "csv"])
+        let outcome = try RdrProcess.run(["-c", "load teaching R2020; rank Skole top 1; gap Korsbæk to 40", "--format", "csv",
+                                          "--csv-caption"])
 
         #expect(outcome.status == 0, "stderr: \(outcome.stderr)")
         let blocks = try CSVDocument.parse(outcome.stdout)
@@ -361,11 +364,11 @@ private struct CSVDocument {
         var tables: [Table] = []
         var characters = Array(text)[...]
         while !characters.isEmpty {
-            if characters.starts(with: "# ") {
-                let line = characters.prefix { $0 != "\n" && $0 != "\r\n" }
-                characters = characters.dropFirst(line.count).drop { $0 == "\n" || $0 == "\r\n" }
-                guard !tables.isEmpty else { throw Malformed(description: "caption before any table: \(String(line))") }
-                tables[tables.count - 1].captions.append(String(line))
+            if characters.starts(with: "#,") {
+                // A caption record (--csv-caption): "#" and the quoted text.
+                let record = try parseRecord(&characters)
+                guard !tables.isEmpty, record.count == 2 else { throw Malformed(description: "caption \(record)") }
+                tables[tables.count - 1].captions.append("# " + record[1])
                 continue
             }
             let record = try parseRecord(&characters)

@@ -15,8 +15,8 @@ struct GapTests {
         // (2000 − 1000) × 4460 = 4,460,000.
         #expect(gap.mulighedsrum == (2000 - 1000) * 4460)
         // The same as own spending − benchmark spending × own persons ÷ benchmark persons.
-        #expect(gap.mulighedsrum == Double(8_920_000 - 3_380_000 * 4460 / 3380))
-        #expect(gap.differencePerPerson == 2000 - 1000)
+        #expect(gap.mulighedsrum == 8_920_000 - 3_380_000 * 4460 / 3380)
+        #expect(gap.spendingAtBenchmarkLevel == 3_380_000 * 4460 / 3380)
         #expect(gap.own.municipality == Fixture.egeskov)
         #expect(gap.benchmark.municipality == Fixture.aaby)
         #expect(gap.place == 2)
@@ -31,12 +31,11 @@ struct GapTests {
 
     @Test func mulighedsrumWithUnevenQuotients() throws {
         // Per 6-16-year-old, per inhabitant override: Damsø 7,700,000 / 1700 against place 2,
-        // Bøgelund 24,200,000 / 6760: 7,700,000 − 24,200,000 × 1700 / 6760 ≈ 1,614,201.18.
+        // Bøgelund 24,200,000 / 6760: 7,700,000 − 24,200,000 × 1700 / 6760 ≈ 1,614,201.18 → 1,614,201.
         let ranking = try Fixture.teaching.rank(Fixture.skole, per: .all)
         let gap = try ranking.gap(for: Fixture.damsoe, toPlace: 2)
-        let expected = 7_700_000.0 - 24_200_000.0 * 1700 / 6760
-        #expect(abs(gap.mulighedsrum - expected) < 1e-6)
-        #expect(abs(gap.mulighedsrum - 1_614_201.183) < 0.001)
+        #expect(gap.mulighedsrum == 1_614_201)
+        #expect(gap.spendingAtBenchmarkLevel == 7_700_000 - 1_614_201)
     }
 
     @Test func zeroWhenAtOrBelowThePlace() throws {
@@ -44,8 +43,8 @@ struct GapTests {
         #expect(try voksen.gap(for: Fixture.aaby, toPlace: 3).mulighedsrum == 0)
         #expect(try voksen.gap(for: Fixture.aaby, toPlace: 2).mulighedsrum == 0)
         #expect(try voksen.gap(for: Fixture.fjordby, toPlace: 5).mulighedsrum == 0)
-        // The difference stays signed: 800 − 2000.
-        #expect(try voksen.gap(for: Fixture.fjordby, toPlace: 5).differencePerPerson == 800 - 2000)
+        // The level at the place is still shown: Egeskov's 2000 kr. × Fjordby's 890.
+        #expect(try voksen.gap(for: Fixture.fjordby, toPlace: 5).spendingAtBenchmarkLevel == 2000 * 890)
     }
 
     @Test func zeroAtATiedPlace() throws {
@@ -111,11 +110,11 @@ struct OverviewTests {
 
     @Test func oneRowPerAreaFailuresKept() throws {
         let overview = Fixture.teaching.overview(
-            for: Fixture.egeskov, toPlace: 2,
+            for: Fixture.egeskov, to: .place(2),
             areas: [Fixture.voksen, Fixture.skole, Fixture.aeldre, Self.sundhed])
         #expect(overview.rows.map(\.area.key) == ["Voksen", "Skole", "Ældre", "Sundhed"])
         #expect(overview.municipality == Fixture.egeskov)
-        #expect(overview.place == 2)
+        #expect(overview.benchmark == .place(2))
 
         // Voksen: (2000 − 1000) × 4460.
         #expect(try overview.rows[0].outcome.get().mulighedsrum == (2000 - 1000) * 4460)
@@ -137,7 +136,7 @@ struct OverviewTests {
 
     @Test func zeroRowsCountAsComputed() {
         // Aaby to place 2: Voksen, Aaby is place 2 itself → 0; Ældre (50,000 − 40,000) × 700.
-        let overview = Fixture.teaching.overview(for: Fixture.aaby, toPlace: 2, areas: [Fixture.voksen, Fixture.aeldre])
+        let overview = Fixture.teaching.overview(for: Fixture.aaby, to: .place(2), areas: [Fixture.voksen, Fixture.aeldre])
         #expect(overview.computedCount == 2)
         #expect(overview.rows.compactMap { try? $0.outcome.get().mulighedsrum } == [0, (50_000 - 40_000) * 700])
         #expect(overview.total == 0 + (50_000 - 40_000) * 700)
@@ -145,7 +144,7 @@ struct OverviewTests {
 
     @Test func placeOutOfRangeInEveryArea() {
         // Skole ranks 3, Voksen 5: place 4 exists only in Voksen.
-        let overview = Fixture.teaching.overview(for: Fixture.aaby, toPlace: 4, areas: [Fixture.voksen, Fixture.skole])
+        let overview = Fixture.teaching.overview(for: Fixture.aaby, to: .place(4), areas: [Fixture.voksen, Fixture.skole])
         #expect(overview.rows[0].outcome.failure == nil)
         #expect(overview.rows[1].outcome.failure == .placeOutOfRange(place: 4, ranked: 3))
         #expect(overview.computedCount == 1)
@@ -156,25 +155,25 @@ struct OverviewTests {
         // Skole per inhabitant: place 2 is Bøgelund; Damsø 7,700,000 − 24,200,000 × 1700 / 6760
         // = 1,614,201.18… → 1,614,201. Voksen: (1500 − 1000) × 1700 = 850,000.
         let skoleAlle = Fixture.area("SkoleAlle", ["3.22.*"], except: ["3.22.17"], per: .all)
-        let overview = Fixture.teaching.overview(for: Fixture.damsoe, toPlace: 2, areas: [skoleAlle, Fixture.voksen])
-        let skole = try overview.rows[0].outcome.get().mulighedsrum
-        #expect(abs(skole - (7_700_000.0 - 24_200_000.0 * 1700 / 6760)) < 1e-6)
+        let overview = Fixture.teaching.overview(for: Fixture.damsoe, to: .place(2), areas: [skoleAlle, Fixture.voksen])
+        #expect(try overview.rows[0].outcome.get().mulighedsrum == 1_614_201)
         #expect(overview.total == 1_614_201 + 850_000)
     }
 
     @Test func totalRoundsHalvesAwayFromZero() {
-        // Ager 1 kr. on 2 persons = 0.5 per person; Bæk 2 kr. on 1 person: 2 − 1 × 1 / 2 = 1.5 → 2.
+        // Ager 1 kr. on 2 persons = 0.5 per person; Bæk 2 kr. on 1 person: 2 − 1 × 1 / 2 = 1.5 → 2,
+        // rounded once in each row, so that the total is the sum of the rows shown.
         let dataset = Fixture.dataset(
             municipalities: [Fixture.ager, Fixture.baek], functions: ["5.38.50": "x"],
             spending: ["5.38.50": [1, 2]], totals: [2, 1], byAge: nil)
         let area = Fixture.area("V", ["5.38.50"])
-        let overview = dataset.overview(for: Fixture.baek, toPlace: 1, areas: [area, area])
-        #expect(overview.rows.compactMap { try? $0.outcome.get().mulighedsrum } == [1.5, 1.5])
+        let overview = dataset.overview(for: Fixture.baek, to: .place(1), areas: [area, area])
+        #expect(overview.rows.compactMap { try? $0.outcome.get().mulighedsrum } == [2, 2])
         #expect(overview.total == 2 + 2)
     }
 
     @Test func noAreas() {
-        let overview = Fixture.teaching.overview(for: Fixture.aaby, toPlace: 1, areas: [])
+        let overview = Fixture.teaching.overview(for: Fixture.aaby, to: .place(1), areas: [])
         #expect(overview.rows.isEmpty)
         #expect(overview.total == 0)
         #expect(overview.computedCount == 0)

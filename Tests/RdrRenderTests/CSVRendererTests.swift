@@ -16,12 +16,12 @@ import RdrRender
             "2,Læsø,1784,2.50",
             "2,Fanø,3517,-2.50",
             ",København,1234567,",
-            ",I alt,1245991,999.50",
-            "# Note: Læsø and Fanø are tied at place 2.",
-            "# Note: København is not ranked: no accounts.",
-            "# INVENTED FIGURES (teaching data): not any real municipality's accounts.",
-            "# Definition: function 5.32, net operating",
-            "# Source: hand-made test data · fixture · current prices (løbende priser) · written by hand",
+            "#,\"Note: Læsø and Fanø are tied at place 2.\"",
+            "#,\"Note: København is not ranked: no accounts.\"",
+            "#,\"total: place=, municipality=I alt, population=1245991, kr_per_inhabitant=999.50\"",
+            "#,\"INVENTED FIGURES (teaching data): not any real municipality's accounts.\"",
+            "#,\"Definition: function 5.32, net operating\"",
+            "#,\"Source: hand-made test data · fixture · current prices (løbende priser) · written by hand\"",
         ])
         #expect(Renderer(format: .csv).render(Fixture.ranking) == expected)
     }
@@ -33,7 +33,6 @@ import RdrRender
             "2,Læsø,1784,2.50",
             "2,Fanø,3517,-2.50",
             ",København,1234567,",
-            ",I alt,1245991,999.50",
         ])
         #expect(pure.render(Fixture.ranking) == expected)
     }
@@ -94,7 +93,7 @@ import RdrRender
 
     @Test func captionLinesStayCommentsWhenNotesHaveLineBreaks() {
         let result = Fixture.texts([], notes: ["first line\nsecond line"])
-        let expected = csv(["text,amount", "# Note: first line second line"] + Fixture.caption.map { "# " + $0 })
+        let expected = csv(["text,amount", "#,\"Note: first line second line\""] + Fixture.caption.map { "#,\"" + $0 + "\"" })
         #expect(Renderer(format: .csv).render(result) == expected)
     }
 }

@@ -22,7 +22,7 @@ enum Fixture {
             [.place(2, tied: true), .text("Fanø"), .integer(3_517), .amount(-2.5)],
             [.unavailable("not ranked"), .text("København"), .integer(1_234_567), .unavailable("no accounts")],
         ],
-        footer: [[.text(""), .text("I alt"), .integer(1_245_991), .amount(999.5)]],
+        footer: [[.text(""), .text("I alt"), .integer(1_245_991), .amount(999.5)]], footerKey: "total",
         notes: ["Læsø and Fanø are tied at place 2.", "København is not ranked: no accounts."],
         provenance: provenance
     )

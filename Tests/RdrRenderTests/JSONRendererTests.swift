@@ -54,14 +54,12 @@ import RdrRender
                   "kr_per_inhabitant": null
                 }
               ],
-              "footer": [
-                {
-                  "place": "",
-                  "municipality": "I alt",
-                  "population": 1245991,
-                  "kr_per_inhabitant": 999.50
-                }
-              ],
+              "total": {
+                "place": "",
+                "municipality": "I alt",
+                "population": 1245991,
+                "kr_per_inhabitant": 999.50
+              },
               "notes": [
                 "Læsø and Fanø are tied at place 2.",
                 "København is not ranked: no accounts."
@@ -100,7 +98,6 @@ import RdrRender
                 }
               ],
               "rows": [],
-              "footer": [],
               "notes": [],
               "provenance": {
                 "dataset": "fixture",
@@ -131,7 +128,7 @@ import RdrRender
         #expect(rows[3]["place"] is NSNull)
         #expect(rows[4]["municipality"] as? String == Self.awkward)
         #expect(rows[4]["kr_per_inhabitant"] is NSNull)
-        let footer = try #require(document["footer"] as? [[String: Any]])
+        let footer = try #require(document["total"] as? [[String: Any]])
         #expect(footer[1]["kr_per_inhabitant"] is NSNull)
         let provenance = try #require(document["provenance"] as? [String: Any])
         #expect(provenance["invented"] as? Bool == true)
