@@ -143,8 +143,18 @@ extension LocalCollection {
                 [.text($0.name), .integer($0.compared), .integer($0.differing), .amount($0.largestDifference),
                  .text($0.unit), .text($0.worst ?? ""), .text($0.passed ? "ok" : "DIFFERS")]
             },
-            notes: checks.isEmpty ? ["The stored answers hold nothing to reconcile (no national rows, no INDL)."] : [],
+            notes: (checks.isEmpty ? ["The stored answers hold nothing to reconcile (no national rows, no INDL)."] : [])
+                + [Self.absenceNote(stored.accounts.netOperating(year: id.year, municipalities: municipalities.map(\.code)))],
             provenance: provenance)
+    }
+
+    /// How many combinations of municipality × function had no row and were read as 0 kr.
+    static func absenceNote(_ figures: NetOperating) -> String {
+        let combinations = figures.coveredMunicipalities * figures.net.count
+        let absent = figures.absent == 1 ? "1 had" : "\(figures.absent) had"
+        return "Of \(combinations) combinations of municipality × function (art TOT, dranst 1), \(absent) no row "
+            + "and \(figures.absent == 1 ? "was" : "were") read as 0 kr.: Statistics Denmark leaves out the "
+            + "combinations it has no figure stored for (only .. is a missing figure)."
     }
 
     /// How an imported file's origin begins in the manifest; provenance reads it back.
