@@ -71,6 +71,36 @@ extension LocalCollection {
         public let waiting: [DatasetID]
         /// The datasets the import completed, reconciled.
         public let checks: [(dataset: DatasetID, checks: [Reconciliation.Check])]
+        /// What the file holds figures for.
+        public let coverage: Coverage
+    }
+
+    /// What an imported file holds figures for: a file of one municipality or one function is
+    /// accepted, and the import says so.
+    public struct Coverage: Sendable, Equatable {
+        /// The municipalities with any figure, in the order of `municipalities`.
+        public let municipalities: [Municipality]
+        /// Of how many municipalities.
+        public let of: Int
+        /// The functions with any figure (none for FOLK1A).
+        public let functions: [FunctionCode]
+        public let years: [Int]
+    }
+
+    func coverage(of content: StatbankContent) -> Coverage {
+        let areas: Set<Int>, functions: Set<FunctionCode>, years: [Int]
+        switch content {
+        case .accounts(let figures):
+            areas = Set(figures.values.keys.map(\.area))
+            functions = Set(figures.values.keys.map(\.function))
+            years = figures.years
+        case .population(let figures):
+            areas = Set(figures.values.keys.map(\.area))
+            functions = []
+            years = figures.years
+        }
+        return Coverage(municipalities: municipalities.filter { areas.contains($0.code) }, of: municipalities.count,
+                        functions: functions.sorted(), years: years)
     }
 
     /// Keeps a REGK31, BUDK32 or FOLK1A file; `path` is where it was read from, for provenance.
@@ -113,7 +143,8 @@ extension LocalCollection {
             }
         }
         return Imported(table: table, entries: entries, waiting: waiting,
-                        checks: completed.compactMap { id in (try? reconcile(id)).map { (id, $0) } })
+                        checks: completed.compactMap { id in (try? reconcile(id)).map { (id, $0) } },
+                        coverage: coverage(of: content))
     }
 
     /// The reconciliation of a stored dataset, from its files as kept.
