@@ -147,8 +147,10 @@ import Testing
         #expect(websiteMessages[0].hasPrefix("Imported \(website[0].name) (REGK31) into \(fromWebsite.store): R2023."),
                 "\(websiteMessages)")
         #expect(websiteMessages[1] == "Imported \(website[1].name) (FOLK1A) into \(fromWebsite.store): population 2023. "
-            + "R2023: Checks: all 2 agree (check R2023 shows them).", "\(websiteMessages)")
-        #expect(apiMessages[1].hasSuffix("R2023: Checks: all 2 agree (check R2023 shows them)."), "\(apiMessages)")
+            + "R2023: Checks: all 2 agree (check R2023 shows them). It covers all 98 municipalities, 2023.",
+            "\(websiteMessages)")
+        #expect(apiMessages[1].hasSuffix("R2023: Checks: all 2 agree (check R2023 shows them). "
+            + "It covers all 98 municipalities, 2023."), "\(apiMessages)")
 
         var websiteRetrieved = Set<String>(), apiRetrieved = Set<String>()
         let websiteOutcomes = Self.run(Self.benchmark, in: fromWebsite, retrieved: &websiteRetrieved)
