@@ -71,8 +71,10 @@ public struct IncomingFile: Sendable {
 ///     accounts/R2023/manifest.json, regk31-1.csv …   a dataset's REGK31 / BUDK32 answers
 ///     population/2023/manifest.json, folk1a-1.csv    FOLK1A on 1 January 2023
 ///
-/// Every change is made in a temporary folder beside the entry and renamed into place, so a fetch
-/// that fails or is interrupted leaves the store exactly as it was.
+/// Every change is made in a hidden folder beside the entry and committed through a journal at the
+/// root (`save`), so a fetch or import that fails, or is killed at any point, leaves the store
+/// either as it was or wholly changed; the next use of the store finishes or clears what a killed
+/// save left (`recover`).
 public struct LocalStore: Sendable {
     public let root: String
 

@@ -42,6 +42,8 @@ public enum StatbankReader {
     /// The bound on an accounts figure's size (1,000 kr.: ten trillion kroner, over three times
     /// Denmark's GDP), so that sums and repricing of what is read cannot overflow.
     static let largestFigure = 10_000_000_000.0
+    /// The bound on a file's size.
+    static let largestFile = 1_000_000_000
     /// The bound on a population count (Denmark has six million inhabitants).
     static let largestCount = 99_999_999
 
@@ -58,6 +60,12 @@ public enum StatbankReader {
         _ bytes: [UInt8], name: String, table: StatbankTable? = nil, municipalities: [String: Int] = [:],
         keeping selection: AccountsSelection = .everything
     ) throws(StatbankFormatError) -> StatbankContent {
+        // The readers number cells and distinct values with 32-bit integers (UTF-16 grows by half
+        // on the way to UTF-8): a bound well above any real table (a full REGK31 year is 30 MB).
+        guard bytes.count <= largestFile else {
+            throw StatbankFormatError(file: name, line: nil, reason: "the file is \(bytes.count / 1_000_000) MB; rdr reads "
+                + "Statbank files of up to \(largestFile / 1_000_000) MB (a full REGK31 year is about 30 MB)")
+        }
         guard WebsiteDownload.isAPIAnswer(bytes) else {
             let download = try WebsiteDownload.normalise(bytes, name: name, municipalities: municipalities)
             do {
