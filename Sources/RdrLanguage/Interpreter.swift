@@ -67,12 +67,12 @@ extension Session {
                       index: Located<String>?, emit: (Output) -> Void) throws {
         let id = DatasetID(dataset.value)!  // the parser accepted only valid ids
         var loaded: Dataset
-        let store = try? localCollection()
-        let local = store?.datasets.contains(id) == true
+        let localCopy = try? localCollection()
+        let local = localCopy?.datasets.contains(id) == true
         let collection = name?.value ?? (local ? "local" : "real")
         // The local store has the accounts but not their population: say so rather than silently
         // loading the built-in snapshot.
-        let incomplete = name == nil && !local && store.map { $0.store.state(.accounts(id)) != .absent } == true
+        let incomplete = name == nil && !local && localCopy.map { $0.store.state(.accounts(id)) != .absent } == true
             ? "the local store has \(id) but not the population on 1 January \(id.year) "
                 + "(fetch \(id) gets both, or import a FOLK1A file)" : nil
         do {
