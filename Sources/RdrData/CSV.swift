@@ -93,7 +93,9 @@ struct CSVFile {
         while index < field.end {
             let digit = Int(bytes[index]) - 48
             guard (0...9).contains(digit) else { throw notANumber(row, column) }
-            value = value * 10 + digit
+            let (tens, overflow) = value.multipliedReportingOverflow(by: 10)
+            guard !overflow, tens <= Int.max - digit else { throw tooLarge(row, column) }
+            value = tens + digit
             index += 1
         }
         return negative ? -value : value
@@ -108,6 +110,12 @@ struct CSVFile {
     func isMissing(_ row: Row, _ column: Int) -> Bool {
         let field = row.fields[column]
         return field.end - field.start == 2 && bytes[field.start] == 46 && bytes[field.start + 1] == 46
+    }
+
+    private func tooLarge(_ row: Row, _ column: Int) -> DataError {
+        let digits = text(row, column)
+        let shown = digits.count > 30 ? digits.prefix(30) + "…" : Substring(digits)
+        return .damaged(file: name, line: row.line, reason: "'\(shown)' is too large a number (\(digits.count) digits)")
     }
 
     private func notANumber(_ row: Row, _ column: Int) -> DataError {

@@ -27,7 +27,7 @@ public struct PriceIndex: Sendable, Equatable {
         let year = try file.column("year"), index = try file.column("index")
         var values: [Int: Double] = [:]
         for row in try file.rows {
-            guard let value = Double(file.text(row, index)), value > 0 else {
+            guard let value = Double(file.text(row, index)), value.isFinite, value > 0 else {
                 throw DataError.damaged(file: file.name, line: row.line, reason: "'\(file.text(row, index))' is not a positive index")
             }
             values[try file.int(row, year)] = value
@@ -36,12 +36,17 @@ public struct PriceIndex: Sendable, Equatable {
     }
 
     /// The factor that takes amounts from `year`'s prices to `target`'s.
-    public func factor(from year: Int, to target: Int) throws(DataError) -> Double {
+    public func factor(from year: Int, to target: Int) throws(DataError) -> PriceFactor {
         guard let from = values[year], let to = values[target] else {
             let years = values.keys.sorted()
             throw DataError.unavailable("the price index \(label) has no figure for \(values[year] == nil ? year : target); "
                                         + "it covers \(years.first.map(String.init) ?? "?")-\(years.last.map(String.init) ?? "?")")
         }
-        return to / from
+        guard let factor = PriceFactor(to / from) else {
+            throw DataError.unavailable("the price index \(label) gives \(to) for \(target) and \(from) for \(year): "
+                + "a factor of \(to / from), outside what a price index can be (\(PriceFactor.bounds.lowerBound) to "
+                + "\(Int(PriceFactor.bounds.upperBound)) between two years)")
+        }
+        return factor
     }
 }

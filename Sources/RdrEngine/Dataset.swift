@@ -125,16 +125,32 @@ public struct Dataset: Sendable {
     public var functions: [FunctionCode] { functionLabels.keys.sorted() }
 }
 
+/// The factor that takes amounts from one year's prices to another's: finite and within
+/// `PriceFactor.bounds`, so that repricing amounts the readers accept (at most ±10^13 kr. a
+/// function) cannot overflow, however many functions an area sums.
+public struct PriceFactor: Sendable, Equatable {
+    /// A price index that moves prices more than a hundredfold between two years is no price index.
+    public static let bounds = 0.01...100.0
+
+    public let value: Double
+
+    /// Nil for a factor that is not finite or lies outside `bounds`.
+    public init?(_ value: Double) {
+        guard value.isFinite, Self.bounds.contains(value) else { return nil }
+        self.value = value
+    }
+}
+
 extension Dataset {
     /// The same dataset with every amount multiplied by `factor` (rounded to whole kroner), for
     /// fixed prices; `priceBasis` says which, e.g. "2024 prices, CPI-adjusted (PRIS8)".
-    public func repriced(by factor: Double, priceBasis: String) -> Dataset {
+    public func repriced(by factor: PriceFactor, priceBasis: String) -> Dataset {
         var provenance = provenance
         provenance.priceBasis = priceBasis
         return Dataset(
             id: id, collection: collection, municipalities: municipalities, functionLabels: functionLabels,
             chartIsComplete: chartIsComplete,
-            spending: spending.mapValues { $0.map { $0.map { Int((Double($0) * factor).rounded()) } } },
+            spending: spending.mapValues { $0.map { $0.map { Int((Double($0) * factor.value).rounded()) } } },
             population: population, basis: basis, provenance: provenance, limitationHint: limitationHint)
     }
 }

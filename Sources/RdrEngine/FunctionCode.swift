@@ -25,6 +25,8 @@ public struct FunctionCode: Hashable, Comparable, Sendable, CustomStringConverti
                 part += 1
                 guard part <= 2 else { return nil }
             } else if (48...57).contains(byte) {
+                // No form has more than five digits in a part: more is no code (and could overflow).
+                guard counts[part] < 5 else { return nil }
                 values[part] = values[part] * 10 + Int(byte) - 48
                 counts[part] += 1
             } else {

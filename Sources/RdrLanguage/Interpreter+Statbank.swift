@@ -53,7 +53,28 @@ extension Session {
                       + names.joined(separator: ", ") + "."
                       + (imported.waiting.isEmpty ? "" : " \(waiting)" + (imported.waiting.count == 1 ? " also needs" : " also need")
                           + " the population on 1 January: import a FOLK1A file or fetch.")
-                      + imported.checks.map { " \($0.dataset): " + summary($0.checks, of: $0.dataset) }.joined()))
+                      + imported.checks.map { " \($0.dataset): " + summary($0.checks, of: $0.dataset) }.joined()
+                      + " " + covers(imported.coverage)))
+    }
+
+    /// "It covers all 98 municipalities, 355 functions, 2023." — naming them when there are few,
+    /// so that a file of one municipality or one function does not pass unnoticed.
+    private func covers(_ coverage: LocalCollection.Coverage) -> String {
+        func few<T>(_ items: [T], _ one: String, _ many: String, name: (T) -> String) -> String {
+            let count = items.count == 1 ? "1 \(one)" : "\(items.count) \(many)"
+            guard !items.isEmpty, items.count <= 5 else { return count }
+            return count + " (" + items.map(name).joined(separator: ", ") + ")"
+        }
+        let found = coverage.municipalities
+        var parts = [found.count == coverage.of ? "all \(coverage.of) municipalities"
+            : few(found, "municipality", "municipalities", name: \.name) + " of \(coverage.of)"]
+        if !coverage.functions.isEmpty {
+            parts.append(few(coverage.functions, "function", "functions", name: \.description))
+        }
+        parts.append(coverage.years.map(String.init).joined(separator: ", "))
+        let narrow = found.count < coverage.of || (1...5).contains(coverage.functions.count)
+        return "It covers " + parts.joined(separator: ", ") + "."
+            + (narrow ? " Only what it covers can be ranked: a municipality it lacks is left out, and an area needs every one of its functions." : "")
     }
 
     func forget(_ id: Located<DatasetID>, emit: (Output) -> Void) throws {

@@ -73,12 +73,19 @@ extension Session {
                       index: Located<String>?, emit: (Output) -> Void) throws {
         let id = DatasetID(dataset.value)!  // the parser accepted only valid ids
         var loaded: Dataset
-        let local = (try? localCollection().datasets.contains(id)) == true
+        let localCopy = try? localCollection()
+        let local = localCopy?.datasets.contains(id) == true
         let collection = name?.value ?? (local ? "local" : "real")
+        // The local store has the accounts but not their population: say so rather than silently
+        // loading the built-in snapshot.
+        let incomplete = name == nil && !local && localCopy.map { $0.store.state(.accounts(id)) != .absent } == true
+            ? "the local store has \(id) but not the population on 1 January \(id.year) "
+                + "(fetch \(id) gets both, or import a FOLK1A file)" : nil
         do {
             loaded = try dataCollection(collection).dataset(id)
         } catch {
-            var message = error.description
+            var message = incomplete.map { "\($0); " } ?? ""
+            message += error.description
             let fetchable = collection == "real" && name == nil
             if fetchable {
                 message += "; fetch \(id) downloads it from Statistics Denmark into the local store"
@@ -94,6 +101,9 @@ extension Session {
             loaded = try repriced(loaded, to: prices, index: index)
         }
         use(loaded)
+        if let incomplete {
+            emit(.message("Note: \(incomplete), so this is the built-in snapshot instead."))
+        }
         let ages = loaded.population.byAge == nil ? "population totals" : "population by age"
         let what = loaded.provenance.invented
             ? "INVENTED figures for \(loaded.municipalities.count) fictional municipalities"

@@ -49,7 +49,9 @@ extension Session {
             let how = files.allSatisfy { $0.origin.hasPrefix("POST") } ? "fetched" : "imported"
             let source = "\(how) \(files.map(\.received).max() ?? "?"), \(files.count) file(s), "
                 + String(format: "%.1f MB", megabytes)
-            rows.append(row("local", id, source, populationYears.contains(id.year) ? "" : "needs FOLK1A \(id.year)K1"))
+            let damage = store.damage(.accounts(id)).map { "DAMAGED: \($0)" }
+                ?? store.damage(.population(year: id.year)).map { "DAMAGED population \(id.year): \($0)" }
+            rows.append(row("local", id, source, damage ?? (populationYears.contains(id.year) ? "" : "needs FOLK1A \(id.year)K1")))
         }
         for name in ["real", "teaching"] {
             let source = name == "real" ? "built-in snapshot, Statistics Denmark" : "INVENTED, fictional municipalities"

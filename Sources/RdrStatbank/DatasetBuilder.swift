@@ -16,27 +16,12 @@ public enum DatasetBuilder {
         wholeChart: Bool? = nil
     ) throws(StoreError) -> Dataset {
         let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
-        var spending: [FunctionCode: [Int?]] = [:]
-        var netByFunction: [FunctionCode: [Double?]] = [:]
-        var artZero: [AccountsKey: Double] = [:]
-        for (key, value) in accounts.values where key.year == id.year && key.dranst == 1 && key.unit == "LOBM" {
-            guard index[key.area] != nil else { continue }
-            if key.art == "S0" { artZero[key] = value ?? 0 }
-        }
-        for (key, value) in accounts.values
-        where key.year == id.year && key.dranst == 1 && key.unit == "LOBM" && key.art == "TOT" {
-            guard let i = index[key.area] else { continue }
-            let zeroKey = AccountsKey(year: key.year, area: key.area, function: key.function, dranst: 1, art: "S0", unit: "LOBM")
-            netByFunction[key.function, default: Array(repeating: nil, count: municipalities.count)][i] =
-                value.map { $0 - (artZero[zeroKey] ?? 0) }
-        }
-        guard !netByFunction.isEmpty else {
+        let figures = accounts.netOperating(year: id.year, municipalities: municipalities.map(\.code))
+        guard !figures.net.isEmpty else {
             throw .incomplete(dataset: id.description, missing: "\(accounts.table.rawValue) figures for \(id.year) "
                               + "with dranst 1, art TOT and PRISENHED LOBM")
         }
-        for (function, column) in netByFunction {
-            spending[function] = column.map { $0.map { Int(($0 * 1000).rounded()) } }
-        }
+        let spending = figures.net.mapValues { column in column.map { $0.map { Int(($0 * 1000).rounded()) } } }
 
         var byAge = Array(repeating: [Int](), count: municipalities.count)
         var totals = Array(repeating: 0, count: municipalities.count)

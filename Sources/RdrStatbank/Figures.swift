@@ -33,8 +33,11 @@ public struct AccountsKey: Hashable, Sendable {
     }
 }
 
-/// The figures of an accounts or budget answer or file. A value of nil is Statistics Denmark's
-/// ".." (not available); a key that is absent was not asked for.
+/// The figures of an accounts or budget answer or file, as read: a value of nil is Statistics
+/// Denmark's ".." (a stored row without a figure). A key that is absent is either not covered (a
+/// municipality or function the answer does not hold at all) or, within what it covers, 0: BULK
+/// leaves out every combination it has no stored row for (`suppressedDataValue`, "0").
+/// `netOperating` applies that rule.
 public struct AccountsFigures: Sendable {
     public var table: StatbankTable
     public var values: [AccountsKey: Double?]
@@ -45,6 +48,57 @@ public struct AccountsFigures: Sendable {
     }
 
     public var years: [Int] { Set(values.keys.map(\.year)).sorted() }
+}
+
+/// The method's net operating expenditure of one year (dranst 1, LOBM, art TOT − art S0, in
+/// 1,000 kr.) for the municipalities and functions the figures cover: those with any row.
+public struct NetOperating: Sendable {
+    /// Function → a figure per municipality (indexed like the list given): nil where the
+    /// municipality is not covered or its TOT is "..".
+    public let net: [FunctionCode: [Double?]]
+    /// Whether the figures hold any row of the municipality.
+    public let covered: [Bool]
+    /// Covered municipality × covered function combinations with no TOT row, read as 0.
+    public let absent: Int
+
+    public var coveredMunicipalities: Int { covered.filter { $0 }.count }
+}
+
+extension AccountsFigures {
+    /// Net operating expenditure of `year` for `municipalities` (codes, in the dataset's order).
+    /// Within the covered municipalities × functions an absent TOT or S0 row is 0 (BULK leaves
+    /// such rows out); an S0 of ".." counts as 0 too, a TOT of ".." is no figure.
+    public func netOperating(year: Int, municipalities: [Int]) -> NetOperating {
+        let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1, $0) })
+        let count = municipalities.count
+        var totals: [FunctionCode: [Double?]] = [:], hasTotal: [FunctionCode: [Bool]] = [:]
+        var artZero: [FunctionCode: [Double]] = [:]
+        var covered = Array(repeating: false, count: count)
+        for (key, value) in values where key.year == year && key.dranst == 1 && key.unit == "LOBM" {
+            guard let i = index[key.area] else { continue }
+            covered[i] = true
+            switch key.art {
+            case "TOT":
+                totals[key.function, default: Array(repeating: 0, count: count)][i] = value
+                hasTotal[key.function, default: Array(repeating: false, count: count)][i] = true
+            case "S0":
+                artZero[key.function, default: Array(repeating: 0, count: count)][i] = value ?? 0
+            default:
+                continue
+            }
+        }
+        var net: [FunctionCode: [Double?]] = [:]
+        var absent = 0
+        for function in Set(totals.keys).union(artZero.keys) {
+            let total = totals[function], zero = artZero[function], seen = hasTotal[function]
+            net[function] = (0..<count).map { i -> Double? in
+                guard covered[i] else { return nil }
+                if seen?[i] != true { absent += 1 }
+                return (total?[i] ?? 0).map { $0 - (zero?[i] ?? 0) }
+            }
+        }
+        return NetOperating(net: net, covered: covered, absent: absent)
+    }
 }
 
 /// Which accounts figures to keep while reading: a full REGK31 year holds about a million, of

@@ -71,6 +71,36 @@ extension LocalCollection {
         public let waiting: [DatasetID]
         /// The datasets the import completed, reconciled.
         public let checks: [(dataset: DatasetID, checks: [Reconciliation.Check])]
+        /// What the file holds figures for.
+        public let coverage: Coverage
+    }
+
+    /// What an imported file holds figures for: a file of one municipality or one function is
+    /// accepted, and the import says so.
+    public struct Coverage: Sendable, Equatable {
+        /// The municipalities with any figure, in the order of `municipalities`.
+        public let municipalities: [Municipality]
+        /// Of how many municipalities.
+        public let of: Int
+        /// The functions with any figure (none for FOLK1A).
+        public let functions: [FunctionCode]
+        public let years: [Int]
+    }
+
+    func coverage(of content: StatbankContent) -> Coverage {
+        let areas: Set<Int>, functions: Set<FunctionCode>, years: [Int]
+        switch content {
+        case .accounts(let figures):
+            areas = Set(figures.values.keys.map(\.area))
+            functions = Set(figures.values.keys.map(\.function))
+            years = figures.years
+        case .population(let figures):
+            areas = Set(figures.values.keys.map(\.area))
+            functions = []
+            years = figures.years
+        }
+        return Coverage(municipalities: municipalities.filter { areas.contains($0.code) }, of: municipalities.count,
+                        functions: functions.sorted(), years: years)
     }
 
     /// Keeps a REGK31, BUDK32 or FOLK1A file; `path` is where it was read from, for provenance.
@@ -113,7 +143,8 @@ extension LocalCollection {
             }
         }
         return Imported(table: table, entries: entries, waiting: waiting,
-                        checks: completed.compactMap { id in (try? reconcile(id)).map { (id, $0) } })
+                        checks: completed.compactMap { id in (try? reconcile(id)).map { (id, $0) } },
+                        coverage: coverage(of: content))
     }
 
     /// The reconciliation of a stored dataset, from its files as kept.
@@ -143,8 +174,18 @@ extension LocalCollection {
                 [.text($0.name), .integer($0.compared), .integer($0.differing), .amount($0.largestDifference),
                  .text($0.unit), .text($0.worst ?? ""), .text($0.passed ? "ok" : "DIFFERS")]
             },
-            notes: checks.isEmpty ? ["The stored answers hold nothing to reconcile (no national rows, no INDL)."] : [],
+            notes: (checks.isEmpty ? ["The stored answers hold nothing to reconcile (no national rows, no INDL)."] : [])
+                + [Self.absenceNote(stored.accounts.netOperating(year: id.year, municipalities: municipalities.map(\.code)))],
             provenance: provenance)
+    }
+
+    /// How many combinations of municipality × function had no row and were read as 0 kr.
+    static func absenceNote(_ figures: NetOperating) -> String {
+        let combinations = figures.coveredMunicipalities * figures.net.count
+        let absent = figures.absent == 1 ? "1 had" : "\(figures.absent) had"
+        return "Of \(combinations) combinations of municipality × function (art TOT, dranst 1), \(absent) no row "
+            + "and \(figures.absent == 1 ? "was" : "were") read as 0 kr.: Statistics Denmark leaves out the "
+            + "combinations it has no figure stored for (only .. is a missing figure)."
     }
 
     /// How an imported file's origin begins in the manifest; provenance reads it back.

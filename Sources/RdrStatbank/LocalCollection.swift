@@ -39,10 +39,10 @@ public struct LocalCollection: DataCollection {
     public func figures(_ id: DatasetID) throws(StoreError)
         -> (accounts: AccountsFigures, population: PopulationFigures, files: [StoredFile])
     {
-        guard store.manifest(.accounts(id)) != nil else {
+        guard store.state(.accounts(id)) != .absent else {
             throw .notStored("\(id) is not in the local store; fetch \(id) downloads it from Statistics Denmark")
         }
-        guard store.manifest(.population(year: id.year)) != nil else {
+        guard store.state(.population(year: id.year)) != .absent else {
             throw .notStored("the local store has \(id) but not the population on 1 January \(id.year); fetch \(id) gets both")
         }
         var figures = (accounts: AccountsFigures(table: id.kind == .accounts ? .regk31 : .budk32),

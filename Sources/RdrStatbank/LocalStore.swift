@@ -71,8 +71,10 @@ public struct IncomingFile: Sendable {
 ///     accounts/R2023/manifest.json, regk31-1.csv …   a dataset's REGK31 / BUDK32 answers
 ///     population/2023/manifest.json, folk1a-1.csv    FOLK1A on 1 January 2023
 ///
-/// Every change is made in a temporary folder beside the entry and renamed into place, so a fetch
-/// that fails or is interrupted leaves the store exactly as it was.
+/// Every change is made in a hidden folder beside the entry and committed through a journal at the
+/// root (`save`), so a fetch or import that fails, or is killed at any point, leaves the store
+/// either as it was or wholly changed; the next use of the store finishes or clears what a killed
+/// save left (`recover`).
 public struct LocalStore: Sendable {
     public let root: String
 
@@ -108,14 +110,59 @@ public struct LocalStore: Sendable {
         entries(in: "population").compactMap(Int.init).sorted()
     }
 
+    /// What the store holds of an entry.
+    public enum EntryState: Sendable, Equatable {
+        case absent
+        case stored(Manifest)
+        /// The entry is there but cannot be used: the reason, in a few words.
+        case damaged(String)
+    }
+
+    /// Whether an entry is there, and its manifest if it can be read (a truncated or unreadable
+    /// manifest is damage, not absence).
+    public func state(_ entry: Entry) -> EntryState {
+        recover()
+        let file = path(entry.folder + "/manifest.json")
+        guard FileManager.default.fileExists(atPath: file) else {
+            return FileManager.default.fileExists(atPath: path(entry.folder)) ? .damaged("its manifest.json is missing")
+                : .absent
+        }
+        guard let data = FileManager.default.contents(atPath: file) else { return .damaged("its manifest.json is unreadable") }
+        guard let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else {
+            return .damaged("its manifest.json is cut short or not a manifest")
+        }
+        return .stored(manifest)
+    }
+
     public func manifest(_ entry: Entry) -> Manifest? {
-        guard let data = FileManager.default.contents(atPath: path(entry.folder + "/manifest.json")) else { return nil }
-        return try? JSONDecoder().decode(Manifest.self, from: data)
+        if case .stored(let manifest) = state(entry) { return manifest }
+        return nil
+    }
+
+    /// Why an entry cannot be used, from a quick look (the manifest, and each file's presence and
+    /// size; the SHA-256 is checked when the files are read); nil when it looks whole or is absent.
+    public func damage(_ entry: Entry) -> String? {
+        switch state(entry) {
+        case .absent: return nil
+        case .damaged(let reason): return reason
+        case .stored(let manifest):
+            for file in manifest.files {
+                let size = (try? FileManager.default.attributesOfItem(atPath: path(file.path)))?[.size] as? Int
+                guard let size else { return "\((file.path as NSString).lastPathComponent) is missing" }
+                guard size == file.bytes else { return "\((file.path as NSString).lastPathComponent) has the wrong size" }
+            }
+            return nil
+        }
     }
 
     /// The entry's files, each checked against the digest it was stored with.
     public func files(_ entry: Entry) throws(StoreError) -> [(StoredFile, [UInt8])] {
-        guard let manifest = manifest(entry) else { throw .notStored("\(entry.folder) is not in the store") }
+        let manifest: Manifest
+        switch state(entry) {
+        case .absent: throw .notStored("\(entry.folder) is not in the store")
+        case .damaged(let reason): throw .damaged(file: path(entry.folder), reason: reason)
+        case .stored(let stored): manifest = stored
+        }
         var result: [(StoredFile, [UInt8])] = []
         for file in manifest.files {
             guard let data = FileManager.default.contents(atPath: path(file.path)) else {
@@ -137,10 +184,30 @@ public struct LocalStore: Sendable {
         try save([(entry, incoming)], received: received)
     }
 
-    /// Replaces several entries together (a dataset's accounts and its population): every entry is
-    /// written to a staging folder first; only then are they moved into place, and if one move fails
-    /// the ones before it are undone. Whole or not at all.
+    /// Replaces several entries together (a dataset's accounts and its population, the years of
+    /// one file), whole or not at all, even when the process is killed at any point:
+    ///
+    /// 1. every entry is written to a hidden staging folder beside it (`.incoming-…`);
+    /// 2. a journal naming each move (`.commit`, written to a temporary file and renamed: the
+    ///    commit point) is put at the root;
+    /// 3. each old entry is moved aside (`.previous-…`) and its staging folder moved into place;
+    /// 4. the journal is removed, then the old entries.
+    ///
+    /// Killed before 2, the store is as it was and the staging folders are leftovers; killed after,
+    /// the next use of the store finishes the moves from the journal (`recover`). A move that fails
+    /// is undone, with the ones before it. Saves hold an exclusive lock on the store's folder.
     public func save(_ entries: [(Entry, [IncomingFile])], received: Date = Date()) throws(StoreError) {
+        var operations = Operations()
+        try save(entries, received: received, operations: &operations)
+    }
+
+    /// `save`, with every change to the file system counted by `operations`, which can stop the
+    /// save at any one of them as a kill would (for tests).
+    func save(_ entries: [(Entry, [IncomingFile])], received: Date, operations: inout Operations) throws(StoreError) {
+        try createRoot()
+        let lock = try StoreLock(root: root, wait: true)
+        defer { lock.release() }
+        try recoverLocked(&operations)
         // Folders such as population/ that this save creates go again if it fails.
         let parents = Set(entries.map { (path($0.0.folder) as NSString).deletingLastPathComponent })
         let newParents = parents.filter { !FileManager.default.fileExists(atPath: $0) }
@@ -149,59 +216,200 @@ public struct LocalStore: Sendable {
                 try? FileManager.default.removeItem(atPath: folder)
             }
         }
-        var staged: [(target: String, staging: String)] = []
+        var moves: [Journal.Move] = []
         do throws(StoreError) {
             for (entry, files) in entries {
-                staged.append((path(entry.folder), try stage(entry, files, received: received)))
+                let staging = try stage(entry, files, received: received, operations: &operations)
+                let parent = (entry.folder as NSString).deletingLastPathComponent
+                moves.append(Journal.Move(target: entry.folder, staging: staging,
+                                          aside: parent + "/" + Self.asidePrefix + UUID().uuidString))
             }
+            try writeJournal(Journal(moves: moves), operations: &operations)
         } catch {
-            for item in staged { try? FileManager.default.removeItem(atPath: item.staging) }
-            removeNewParents()
-            throw error
-        }
-        var swapped: [(target: String, aside: String?)] = []
-        for (index, item) in staged.enumerated() {
-            do throws(StoreError) {
-                swapped.append((item.target, try replace(item.target, with: item.staging)))
-            } catch {
-                for later in staged[index...] { try? FileManager.default.removeItem(atPath: later.staging) }
-                for done in swapped.reversed() { undo(done.target, aside: done.aside) }
+            if !operations.killed {
+                for move in moves { try? FileManager.default.removeItem(atPath: path(move.staging)) }
                 removeNewParents()
-                throw error
             }
-        }
-        for done in swapped { if let aside = done.aside { try? FileManager.default.removeItem(atPath: aside) } }
-    }
-
-    /// Writes an entry's files and manifest into a new hidden folder beside where it belongs.
-    private func stage(_ entry: Entry, _ incoming: [IncomingFile], received: Date) throws(StoreError) -> String {
-        let fileManager = FileManager.default
-        let parent = (path(entry.folder) as NSString).deletingLastPathComponent
-        let staging = parent + "/.incoming-\(UUID().uuidString)"
-        do {
-            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: parent, reason: "cannot create a folder there")
+            throw error
         }
         do throws(StoreError) {
-            var stored: [StoredFile] = []
-            var counters: [StatbankTable: Int] = [:]
-            for file in incoming {
-                counters[file.table, default: 0] += 1
-                let name = "\(file.table.rawValue.lowercased())-\(counters[file.table]!).csv"
-                try write(file.bytes, to: staging + "/" + name)
-                stored.append(StoredFile(
-                    table: file.table.rawValue, path: entry.folder + "/" + name, origin: file.origin, query: file.query,
-                    received: Self.timestamp(received), bytes: file.bytes.count, sha256: SHA256.hex(file.bytes)))
-            }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let manifest = try? encoder.encode(Manifest(entry: entry.folder, files: stored))
-            try write([UInt8](manifest ?? Data()), to: staging + "/manifest.json")
-            return staging
+            for move in moves { try apply(move, operations: &operations) }
         } catch {
-            try? fileManager.removeItem(atPath: staging)
+            if !operations.killed { rollBack(moves) }
             throw error
+        }
+        try finish(Journal(moves: moves), operations: &operations)
+    }
+
+    /// The steps of `save` in order, by kind, for tests that stop it at each.
+    struct Operations {
+        /// Stop (as if killed) before the operation of this number (0-based); nil runs to the end.
+        var killBefore: Int?
+        private(set) var count = 0
+        private(set) var killed = false
+
+        init(killBefore: Int? = nil) {
+            self.killBefore = killBefore
+        }
+
+        /// Runs one change to the file system, or throws as a kill would have stopped it.
+        mutating func run(_ what: String, _ change: () throws(StoreError) -> Void) throws(StoreError) {
+            if let killBefore, count >= killBefore {
+                killed = true
+                throw .io(path: what, reason: "killed (simulated) before this step")
+            }
+            count += 1
+            try change()
+        }
+    }
+
+    /// What a save is about to move, kept at the root until every move is made.
+    struct Journal: Codable, Equatable {
+        struct Move: Codable, Equatable {
+            /// Paths relative to the root.
+            var target: String
+            var staging: String
+            var aside: String
+        }
+
+        var moves: [Move]
+    }
+
+    static let journalName = ".commit"
+    static let stagingPrefix = ".incoming-"
+    static let asidePrefix = ".previous-"
+    static let temporaryPrefix = ".commit.tmp-"
+
+    /// Writes an entry's files and manifest into a new hidden folder beside where it belongs;
+    /// returns its path relative to the root.
+    private func stage(_ entry: Entry, _ incoming: [IncomingFile], received: Date, operations: inout Operations)
+        throws(StoreError) -> String
+    {
+        let parent = (entry.folder as NSString).deletingLastPathComponent
+        let staging = parent + "/" + Self.stagingPrefix + UUID().uuidString
+        try operations.run(staging) { () throws(StoreError) in
+            do {
+                try FileManager.default.createDirectory(atPath: path(staging), withIntermediateDirectories: true)
+            } catch {
+                throw .io(path: path(parent), reason: "cannot create a folder there")
+            }
+        }
+        var stored: [StoredFile] = []
+        var counters: [StatbankTable: Int] = [:]
+        for file in incoming {
+            counters[file.table, default: 0] += 1
+            let name = "\(file.table.rawValue.lowercased())-\(counters[file.table, default: 1]).csv"
+            try operations.run(staging + "/" + name) { () throws(StoreError) in
+                try write(file.bytes, to: path(staging + "/" + name))
+            }
+            stored.append(StoredFile(
+                table: file.table.rawValue, path: entry.folder + "/" + name, origin: file.origin, query: file.query,
+                received: Self.timestamp(received), bytes: file.bytes.count, sha256: SHA256.hex(file.bytes)))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let manifest = try? encoder.encode(Manifest(entry: entry.folder, files: stored))
+        try operations.run(staging + "/manifest.json") { () throws(StoreError) in
+            try write([UInt8](manifest ?? Data()), to: path(staging + "/manifest.json"))
+        }
+        return staging
+    }
+
+    /// The commit point: the journal, written whole to a temporary file and renamed into place.
+    private func writeJournal(_ journal: Journal, operations: inout Operations) throws(StoreError) {
+        let temporary = Self.temporaryPrefix + UUID().uuidString
+        let bytes = (try? JSONEncoder().encode(journal)).map { [UInt8]($0) } ?? []
+        try operations.run(temporary) { () throws(StoreError) in try write(bytes, to: path(temporary)) }
+        try operations.run(Self.journalName) { () throws(StoreError) in
+            try rename(temporary, to: Self.journalName, what: "cannot commit the new files")
+        }
+    }
+
+    /// One move of the journal, from wherever a kill left it: the old entry aside (if it is still
+    /// in place), the staging folder in. Done already when the staging folder is gone.
+    private func apply(_ move: Journal.Move, operations: inout Operations) throws(StoreError) {
+        let fileManager = FileManager.default
+        guard fileManager.fileExists(atPath: path(move.staging)) else { return }
+        if fileManager.fileExists(atPath: path(move.target)) {
+            try operations.run(move.aside) { () throws(StoreError) in
+                try rename(move.target, to: move.aside, what: "cannot move the old entry aside")
+            }
+        }
+        try operations.run(move.target) { () throws(StoreError) in
+            try rename(move.staging, to: move.target, what: "cannot move the new files into place")
+        }
+    }
+
+    /// After the moves: the journal goes, then the old entries. The save is done whatever fails
+    /// here: what is left, the next use of the store removes.
+    private func finish(_ journal: Journal, operations: inout Operations) throws(StoreError) {
+        try operations.run(Self.journalName) { try? FileManager.default.removeItem(atPath: path(Self.journalName)) }
+        for move in journal.moves where FileManager.default.fileExists(atPath: path(move.aside)) {
+            try operations.run(move.aside) { () throws(StoreError) in
+                try? FileManager.default.removeItem(atPath: path(move.aside))
+            }
+        }
+    }
+
+    /// Takes moves back after one failed (not after a kill: then the journal finishes them): each
+    /// new entry back out to its staging folder, the old one back in place; then the staging
+    /// folders and the journal go. Killed on the way, the journal finishes the save instead.
+    private func rollBack(_ moves: [Journal.Move]) {
+        let fileManager = FileManager.default
+        for move in moves.reversed() {
+            if !fileManager.fileExists(atPath: path(move.staging)) {
+                try? fileManager.moveItem(atPath: path(move.target), toPath: path(move.staging))
+            }
+            if fileManager.fileExists(atPath: path(move.aside)) {
+                try? fileManager.moveItem(atPath: path(move.aside), toPath: path(move.target))
+            }
+        }
+        for move in moves { try? fileManager.removeItem(atPath: path(move.staging)) }
+        try? fileManager.removeItem(atPath: path(Self.journalName))
+    }
+
+    // MARK: Recovery
+
+    /// Finishes a save that was killed after its commit point, and removes what saves killed
+    /// before it left behind (staging folders, old entries moved aside, temporary journals).
+    /// Skipped while another process saves. Called by every use of the store.
+    public func recover() {
+        guard FileManager.default.fileExists(atPath: root),
+              needsRecovery, let lock = try? StoreLock(root: root, wait: false) else { return }
+        defer { lock.release() }
+        var operations = Operations()
+        try? recoverLocked(&operations)
+    }
+
+    /// Whether a journal or a leftover is there: one look at three folders.
+    private var needsRecovery: Bool {
+        !leftovers(in: "").isEmpty || !leftovers(in: "accounts").isEmpty
+            || !leftovers(in: "population").isEmpty
+    }
+
+    private func recoverLocked(_ operations: inout Operations) throws(StoreError) {
+        if let data = FileManager.default.contents(atPath: path(Self.journalName)) {
+            if let journal = try? JSONDecoder().decode(Journal.self, from: data) {
+                for move in journal.moves { try apply(move, operations: &operations) }
+                try finish(journal, operations: &operations)
+            } else {
+                try? FileManager.default.removeItem(atPath: path(Self.journalName))
+            }
+        }
+        for folder in ["", "accounts", "population"] {
+            for name in leftovers(in: folder) where name != Self.journalName {
+                let relative = folder.isEmpty ? name : folder + "/" + name
+                try? FileManager.default.removeItem(atPath: path(relative))
+            }
+        }
+    }
+
+    /// The hidden names in a folder of the store that a save makes: journals, staging folders,
+    /// old entries moved aside.
+    private func leftovers(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.isEmpty ? root : path(folder))) ?? []
+        return names.filter { name in
+            [Self.journalName, Self.temporaryPrefix, Self.stagingPrefix, Self.asidePrefix].contains { name.hasPrefix($0) }
         }
     }
 
@@ -210,11 +418,11 @@ public struct LocalStore: Sendable {
     public func forget(_ entry: Entry) throws(StoreError) -> Bool {
         let target = path(entry.folder)
         guard FileManager.default.fileExists(atPath: target) else { return false }
-        do {
-            try FileManager.default.removeItem(atPath: target)
-        } catch {
-            throw .io(path: target, reason: "cannot remove it")
-        }
+        // Renamed out of sight first (one step), then removed: killed on the way, what is left is
+        // a leftover the next use of the store removes, never half an entry.
+        let aside = (entry.folder as NSString).deletingLastPathComponent + "/" + Self.asidePrefix + UUID().uuidString
+        try rename(entry.folder, to: aside, what: "cannot remove it")
+        try? FileManager.default.removeItem(atPath: path(aside))
         return true
     }
 
@@ -222,9 +430,11 @@ public struct LocalStore: Sendable {
 
     private func path(_ relative: String) -> String { root + "/" + relative }
 
+    /// The entries of a folder: every visible subfolder (a damaged one too).
     private func entries(in folder: String) -> [String] {
+        recover()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: path(folder))) ?? []
-        return names.filter { !$0.hasPrefix(".") && FileManager.default.fileExists(atPath: path("\(folder)/\($0)/manifest.json")) }
+        return names.filter { !$0.hasPrefix(".") }
     }
 
     private func write(_ bytes: [UInt8], to file: String) throws(StoreError) {
@@ -233,31 +443,45 @@ public struct LocalStore: Sendable {
         }
     }
 
-    /// Puts `staging` where `target` is, the old entry moved aside; returns where it was put.
-    private func replace(_ target: String, with staging: String) throws(StoreError) -> String? {
-        let fileManager = FileManager.default
-        let aside = (target as NSString).deletingLastPathComponent + "/.previous-\(UUID().uuidString)"
-        let hadOld = fileManager.fileExists(atPath: target)
-        do {
-            if hadOld { try fileManager.moveItem(atPath: target, toPath: aside) }
-            try fileManager.moveItem(atPath: staging, toPath: target)
-        } catch {
-            if hadOld, !fileManager.fileExists(atPath: target) { try? fileManager.moveItem(atPath: aside, toPath: target) }
-            try? fileManager.removeItem(atPath: staging)
-            throw .io(path: target, reason: "cannot move the new files into place")
+    private func rename(_ from: String, to: String, what: String) throws(StoreError) {
+        guard Foundation.rename(path(from), path(to)) == 0 else {
+            throw .io(path: path(to), reason: what + " (\(String(cString: strerror(errno))))")
         }
-        return hadOld ? aside : nil
     }
 
-    /// Takes a replacement back: the new entry out, the old one (if any) back in.
-    private func undo(_ target: String, aside: String?) {
-        try? FileManager.default.removeItem(atPath: target)
-        if let aside { try? FileManager.default.moveItem(atPath: aside, toPath: target) }
+    private func createRoot() throws(StoreError) {
+        do {
+            try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: root, reason: "cannot create the local store there")
+        }
     }
 
     static func timestamp(_ date: Date) -> String {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
+    }
+}
+
+/// An exclusive lock on the store (flock on its root folder, so no lock file is left in it): one
+/// save at a time, and no recovery while another process saves.
+struct StoreLock {
+    private let descriptor: Int32
+
+    /// `wait`: block until the lock is free; else fail at once when it is held.
+    init(root: String, wait: Bool) throws(StoreError) {
+        let descriptor = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .io(path: root, reason: "cannot open the store's folder") }
+        guard flock(descriptor, LOCK_EX | (wait ? 0 : LOCK_NB)) == 0 else {
+            close(descriptor)
+            throw .io(path: root, reason: "another rdr is saving into the store")
+        }
+        self.descriptor = descriptor
+    }
+
+    func release() {
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
     }
 }

@@ -3,8 +3,13 @@ import Foundation
 /// Why figures could not be fetched from Statistics Denmark. Each description is one line that
 /// says what went wrong and what to do about it.
 public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The Statbank has no such table (HTTP 404).
-    case unknownTable(table: String)
+    /// The Statbank has no such table: HTTP 400 EXTRACT-NOTFOUND, with DST's message
+    /// ("Tabel findes ikke: X").
+    case unknownTable(table: String, message: String)
+    /// HTTP 404 (REQUEST-NOTFOUND): the URL is not the Statbank API, so the base URL is wrong.
+    case notTheAPI(url: String, message: String)
+    /// An http:// base URL: DST redirects it to https:// and the POSTed body is lost on the way.
+    case insecureBaseURL(url: String)
     /// A requested year is not among the table's time values.
     case yearNotAvailable(table: String, year: Int, available: [Int])
     /// The tableinfo lacks a variable rdr needs.
@@ -28,8 +33,15 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unknownTable(table):
-            "Statistics Denmark has no table \(table) (HTTP 404); check the table's name at statbank.dk"
+        case let .unknownTable(table, message):
+            "Statistics Denmark has no table \(table) (\"\(Self.oneLine(message))\"); check the table's name at statbank.dk"
+        case let .notTheAPI(url, message):
+            "\(url) is not Statistics Denmark's Statbank API (HTTP 404"
+                + (message.isEmpty ? "" : ": \(Self.oneLine(message))")
+                + "): the Statbank URL (--statbank-url) is wrong; the API is at \(StatbankClient.defaultBaseURL.absoluteString)"
+        case let .insecureBaseURL(url):
+            "the Statbank URL \(url) is http://: Statistics Denmark redirects it to https:// and the request is lost "
+                + "on the way; use https://\(url.dropFirst("http://".count))"
         case let .yearNotAvailable(table, year, available):
             available.isEmpty
                 ? "\(table) has no figures for \(year), and its tableinfo lists no years at all"
@@ -82,12 +94,21 @@ public enum FetchError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
-/// Fetches tableinfo and BULK figures from Statistics Denmark's Statbank API, synchronously.
+/// Fetches tableinfo and figures (BULK, or CSV) from Statistics Denmark's Statbank API, synchronously.
 ///
-/// Requests are built from the table's `/tableinfo`, split so that none exceeds `cellLimit` cells,
-/// split further when the Statbank answers REQUEST-LIMIT, and retried with exponential backoff on
-/// server errors, timeouts and cut bodies.
+/// Requests are built from the table's `/tableinfo`. BULK, the default, is streamed and has no cell
+/// limit: one request per call. CSV requests are split so that none exceeds `cellLimit` cells,
+/// counted as DST does: rows × (variables + 1, the value). Either is split further when the
+/// Statbank answers REQUEST-LIMIT, and retried with exponential backoff on server errors, timeouts
+/// and cut bodies.
 public struct StatbankClient {
+    /// The answer format asked for. BULK leaves out the combinations it has no row for (they are 0)
+    /// and has no cell limit; CSV has every row, a byte-order mark, and the 1,000,000-cell limit.
+    public enum DataFormat: String, Sendable {
+        case bulk = "BULK"
+        case csv = "CSV"
+    }
+
     /// When and how often to try again.
     public struct RetryPolicy: Sendable {
         /// Attempts in all, the first included (at least 1).
@@ -125,7 +146,7 @@ public struct StatbankClient {
         /// The JSON body that was POSTed.
         public let requestBody: String
         public let url: URL
-        /// The BULK answer as received (UTF-8, usually with a byte-order mark).
+        /// The answer as received (BULK: UTF-8 without a byte-order mark; CSV: with one).
         public let body: [UInt8]
         public let status: Int
         public let received: Date
@@ -145,10 +166,11 @@ public struct StatbankClient {
     }
 
     public static let defaultBaseURL = URL(string: "https://api.statbank.dk/v1")!
-    /// Statistics Denmark's cap on the cells of one answer.
+    /// Statistics Denmark's cap on the cells of one non-streamed (CSV) answer.
     public static let defaultCellLimit = 1_000_000
 
     public let baseURL: URL
+    public let format: DataFormat
     public let transport: any HTTPTransport
     public let retry: RetryPolicy
     public let cellLimit: Int
@@ -159,10 +181,12 @@ public struct StatbankClient {
         baseURL: URL = StatbankClient.defaultBaseURL,
         transport: any HTTPTransport = CurlTransport(),
         retry: RetryPolicy = .standard,
+        format: DataFormat = .bulk,
         cellLimit: Int = StatbankClient.defaultCellLimit,
         progress: ((String) -> Void)? = nil
     ) {
         self.baseURL = baseURL
+        self.format = format
         self.transport = transport
         self.retry = retry
         self.cellLimit = max(1, cellLimit)
@@ -181,12 +205,11 @@ public struct StatbankClient {
         case 200..<300:
             break
         case 404:
-            throw .unknownTable(table: table.rawValue)
+            throw .notTheAPI(url: request.url.absoluteString, message: Self.dstError(response.body).message)
         case 400:
             let error = Self.dstError(response.body)
-            let code = error.code?.uppercased() ?? ""
-            if code.contains("NOTFOUND") || code.contains("NOT-FOUND") || code.contains("UNKNOWN") {
-                throw .unknownTable(table: table.rawValue)
+            if error.code?.uppercased() == "EXTRACT-NOTFOUND" {
+                throw .unknownTable(table: table.rawValue, message: error.message)
             }
             throw .rejected(table: table.rawValue, what: what, code: error.code, message: error.message)
         default:
@@ -205,7 +228,7 @@ public struct StatbankClient {
 
     // MARK: - data
 
-    /// Fetches the figures rdr uses of `table` for `years`, as BULK with codes:
+    /// Fetches the figures rdr uses of `table` for `years`, in `format` with codes:
     /// REGK31/BUDK32 every area and function, dranst 1, art TOT and S0, 1,000 kr. (LOBM);
     /// FOLK1A every area and age, both sexes, every marital status, quarter 1.
     /// Returns the answers in order; together they hold every cell asked for.
@@ -213,7 +236,7 @@ public struct StatbankClient {
         let wanted = Set(years).sorted()
         guard !wanted.isEmpty else { return [] }
         let info = try tableInfo(table)
-        let plan = try Self.plan(table: table, info: info, years: wanted, cellLimit: cellLimit)
+        let plan = try Self.plan(table: table, info: info, years: wanted, format: format, cellLimit: cellLimit)
         var queue = plan[...]
         var answers: [Answer] = []
         var total = plan.count
@@ -224,8 +247,7 @@ public struct StatbankClient {
                 answers.append(answer)
                 progress?("\(request.label): request \(answers.count) of \(total), \(Self.size(answer.body.count))")
             case let .tooLarge(message):
-                let cells = request.cells
-                guard let parts = request.split(maxCells: (cells + 1) / 2), parts.count > 1 else {
+                guard let parts = request.split(maxRows: (request.rows + 1) / 2), parts.count > 1 else {
                     throw .requestLimitReached(table: table.rawValue, what: request.label, message: message)
                 }
                 progress?("\(request.label): over Statistics Denmark's cell limit, splitting into \(parts.count) requests")
@@ -238,7 +260,8 @@ public struct StatbankClient {
 
     /// The requests `fetch` would send, without sending them: each one's JSON body.
     public func requestBodies(_ table: StatbankTable, years: [Int], info: TableInfo) throws(FetchError) -> [String] {
-        try Self.plan(table: table, info: info, years: Set(years).sorted(), cellLimit: cellLimit).map(\.json)
+        try Self.plan(table: table, info: info, years: Set(years).sorted(), format: format, cellLimit: cellLimit)
+            .map(\.json)
     }
 
     private enum Outcome {
@@ -268,7 +291,7 @@ public struct StatbankClient {
             }
             throw .rejected(table: table.rawValue, what: request.label, code: error.code, message: error.message)
         case 404:
-            throw .unknownTable(table: table.rawValue)
+            throw .notTheAPI(url: url.absoluteString, message: Self.dstError(response.body).message)
         default:
             throw .unexpectedStatus(table: table.rawValue, what: request.label, status: response.status)
         }
@@ -279,6 +302,7 @@ public struct StatbankClient {
     private func exchange(
         _ request: HTTPRequest, table: StatbankTable, what: String, number: Int? = nil, of total: Int? = nil
     ) throws(FetchError) -> HTTPResponse {
+        if Self.losesTheBody(request.url) { throw .insecureBaseURL(url: baseURL.absoluteString) }
         var attempt = 1
         while true {
             let problem: String
@@ -306,6 +330,13 @@ public struct StatbankClient {
         }
     }
 
+    /// Whether DST would redirect this URL to https:// and drop the POST body: http:// to any host
+    /// but this machine's own (a local test server or proxy has no redirect).
+    static func losesTheBody(_ url: URL) -> Bool {
+        guard url.scheme?.lowercased() == "http" else { return false }
+        return !["localhost", "127.0.0.1", "::1", "[::1]"].contains(url.host?.lowercased() ?? "")
+    }
+
     private func endpoint(_ name: String) -> URL {
         baseURL.appendingPathComponent(name)
     }
@@ -324,10 +355,13 @@ public struct StatbankClient {
 
     // MARK: - planning
 
-    /// The requests for `years`: built from the tableinfo, each within `cellLimit` cells.
-    static func plan(table: StatbankTable, info: TableInfo, years: [Int], cellLimit: Int) throws(FetchError) -> [DataRequest] {
-        let request = try build(table: table, info: info, years: years)
-        return request.planned(maxCells: cellLimit)
+    /// The requests for `years`: built from the tableinfo; CSV ones each within `cellLimit` cells.
+    static func plan(table: StatbankTable, info: TableInfo, years: [Int], format: DataFormat, cellLimit: Int)
+        throws(FetchError) -> [DataRequest]
+    {
+        var request = try build(table: table, info: info, years: years)
+        request.format = format
+        return request.planned(cellLimit: cellLimit)
     }
 
     /// One request for every year, with a value (or `*`) for every variable of the tableinfo.
@@ -477,13 +511,14 @@ extension StatbankClient {
         }
 
         var table: StatbankTable
+        var format: DataFormat = .bulk
         var years: [Int]
         var selections: [Selection]
         /// Variables to split after the years, in this order; then any other, largest first.
         var splitOrder: [String]
 
-        /// The cells of the answer: the product of the value counts.
-        var cells: Int {
+        /// The rows of a full answer: the product of the value counts.
+        var rows: Int {
             selections.reduce(1) { product, selection in
                 let (result, overflow) = product.multipliedReportingOverflow(by: selection.count)
                 return overflow ? Int.max : result
@@ -498,19 +533,26 @@ extension StatbankClient {
                 let values = (selection.values ?? ["*"]).map(\.jsonQuoted).joined(separator: ",")
                 return #"{"code":\#(selection.variable.id.jsonQuoted),"values":[\#(values)]}"#
             }
-            return #"{"table":\#(table.rawValue.jsonQuoted),"format":"BULK","lang":"da","#
+            return #"{"table":\#(table.rawValue.jsonQuoted),"format":\#(format.rawValue.jsonQuoted),"lang":"da","#
                 + #""valuePresentation":"Code","variables":[\#(variables.joined(separator: ","))]}"#
         }
 
-        /// This request, split until no part exceeds `maxCells` (as far as splitting goes).
-        func planned(maxCells: Int) -> [DataRequest] {
-            guard cells > maxCells, let parts = split(maxCells: maxCells) else { return [self] }
-            return parts.flatMap { $0.planned(maxCells: maxCells) }
+        /// This request as it may be sent: BULK whole (the cell limit does not apply to it); CSV
+        /// split until no part exceeds `cellLimit` cells of rows × (variables + 1), as far as
+        /// splitting goes.
+        func planned(cellLimit: Int) -> [DataRequest] {
+            guard format == .csv else { return [self] }
+            return planned(maxRows: max(1, cellLimit / (selections.count + 1)))
+        }
+
+        private func planned(maxRows: Int) -> [DataRequest] {
+            guard rows > maxRows, let parts = split(maxRows: maxRows) else { return [self] }
+            return parts.flatMap { $0.planned(maxRows: maxRows) }
         }
 
         /// Splits along one variable: the years first, then `splitOrder`, then the largest other
-        /// variable; into chunks as large as fit in `maxCells`. Nil when every variable has one value.
-        func split(maxCells: Int) -> [DataRequest]? {
+        /// variable; into chunks of as many rows as fit in `maxRows`. Nil when every variable has one value.
+        func split(maxRows: Int) -> [DataRequest]? {
             let candidates = selections.indices.filter { selections[$0].count > 1 }
             guard !candidates.isEmpty else { return nil }
             let ordered = candidates.sorted { a, b in
@@ -518,8 +560,8 @@ extension StatbankClient {
             }
             let index = ordered[0]
             let selection = selections[index]
-            let perValue = max(1, cells / max(1, selection.count))
-            let chunkSize = max(1, min(selection.count - 1, maxCells / perValue))
+            let perValue = max(1, rows / max(1, selection.count))
+            let chunkSize = max(1, min(selection.count - 1, maxRows / perValue))
             let ids = selection.ids
             return stride(from: 0, to: ids.count, by: chunkSize).map { start in
                 var part = self

@@ -39,6 +39,14 @@ public enum StatbankReader {
         + "then codes or Danish labels) or as a table saved from statistikbanken.dk (CSV: a line per figure, "
         + "or the table as shown)"
 
+    /// The bound on an accounts figure's size (1,000 kr.: ten trillion kroner, over three times
+    /// Denmark's GDP), so that sums and repricing of what is read cannot overflow.
+    static let largestFigure = 10_000_000_000.0
+    /// The bound on a file's size.
+    static let largestFile = 1_000_000_000
+    /// The bound on a population count (Denmark has six million inhabitants).
+    static let largestCount = 99_999_999
+
     /// Reads an answer or a file.
     /// - Parameters:
     ///   - bytes: the file's bytes.
@@ -52,6 +60,12 @@ public enum StatbankReader {
         _ bytes: [UInt8], name: String, table: StatbankTable? = nil, municipalities: [String: Int] = [:],
         keeping selection: AccountsSelection = .everything
     ) throws(StatbankFormatError) -> StatbankContent {
+        // The readers number cells and distinct values with 32-bit integers (UTF-16 grows by half
+        // on the way to UTF-8): a bound well above any real table (a full REGK31 year is 30 MB).
+        guard bytes.count <= largestFile else {
+            throw StatbankFormatError(file: name, line: nil, reason: "the file is \(bytes.count / 1_000_000) MB; rdr reads "
+                + "Statbank files of up to \(largestFile / 1_000_000) MB (a full REGK31 year is about 30 MB)")
+        }
         guard WebsiteDownload.isAPIAnswer(bytes) else {
             let download = try WebsiteDownload.normalise(bytes, name: name, municipalities: municipalities)
             do {
@@ -284,6 +298,10 @@ private struct Reader {
                     expecting: "a year (e.g. 2023)")) }
             let value: Double?
             if let number = scanner.number(vc) {
+                guard abs(number) < StatbankReader.largestFigure else {
+                    throw scanner.error("'\(scanner.text(vc, upTo: 30))' in column \(ids[vc]) is out of range: an accounts "
+                        + "figure (1,000 kr.) lies within ±\(Int(StatbankReader.largestFigure) - 1)")
+                }
                 value = number
             } else if scanner.isMissing(vc) {
                 value = nil
@@ -366,7 +384,11 @@ private struct Reader {
             }
             let time = if let v = times.find(scanner, tc) { v }
                 else { times.insert(try self.quarter(scanner, tc, ids)) }
-            guard let value = scanner.count(vc) else {
+            guard let value = scanner.count(vc), value <= StatbankReader.largestCount else {
+                if scanner.count(vc) != nil || scanner.isDigits(vc) {
+                    throw scanner.error("'\(scanner.text(vc, upTo: 30))' in column \(ids[vc]) is out of range: a population "
+                        + "count is at most \(StatbankReader.largestCount)")
+                }
                 if scanner.isMissing(vc) {
                     throw scanner.error("'..' (not available) in column \(ids[vc]), where a population count is needed")
                 }

@@ -143,6 +143,17 @@ struct RecordScanner {
         String(decoding: UnsafeBufferPointer(start: base + starts[i], count: ends[i] - starts[i]), as: UTF8.self)
     }
 
+    /// The text of field `i`, cut at `limit` characters (with "…") for a message.
+    func text(_ i: Int, upTo limit: Int) -> String {
+        let whole = text(i)
+        return whole.count > limit ? whole.prefix(limit) + "…" : whole
+    }
+
+    /// Whether field `i` is digits only (however many).
+    func isDigits(_ i: Int) -> Bool {
+        ends[i] > starts[i] && (starts[i]..<ends[i]).allSatisfy { base[$0] >= 48 && base[$0] <= 57 }
+    }
+
     /// Whether field `i` is Statistics Denmark's mark for a missing value, "..".
     func isMissing(_ i: Int) -> Bool {
         ends[i] - starts[i] == 2 && base[starts[i]] == 46 && base[starts[i] + 1] == 46

@@ -107,6 +107,14 @@ struct FunctionCodeTests {
         #expect(Fixture.voksen.functionsText == "5.38.50, 5.38.51")
     }
 
+    @Test func codesOfManyDigitsAreNoCodesNotAnOverflow() {
+        #expect(FunctionCode("99999999999999999999.1") == nil)
+        #expect(FunctionCode("1.99999999999999999999.01") == nil)
+        #expect(FunctionCode(String(repeating: "9", count: 40)) == nil)
+        #expect(FunctionPattern("99999999999999999999.*") == nil)
+        #expect(FunctionCode("53850") == FunctionCode(main: 5, group: 38, function: 50))
+    }
+
     @Test func singlePatternArea() throws {
         let pattern = try #require(FunctionPattern("3.22.01"))
         let labelled = AreaDefinition(pattern: pattern, label: "Folkeskoler")

@@ -454,7 +454,8 @@ import Testing
         let population = Self.messages(try world.session.outputs("import folk1a-2023.csv"))
         // The import completed R2023, so it is reconciled as after a fetch.
         #expect(population == "Imported folk1a-2023.csv (FOLK1A) into \(world.store): population 2023. "
-            + "R2023: Checks: all 2 agree (check R2023 shows them).", "\(population)")
+            + "R2023: Checks: all 2 agree (check R2023 shows them). It covers all 98 municipalities, 2023.",
+            "\(population)")
 
         let stored = try world.files(of: "accounts/R2023")
         #expect(stored.first?["origin"] as? String == "imported from \(world.work.file("regk31-2023.csv"))")

@@ -118,6 +118,9 @@ import Testing
                     retrieved.insert(provenance.retrieved)
                     result.provenance?.retrieved = ""
                 }
+                // `check` counts the rows a BULK answer leaves out (read as 0); a download from the
+                // website has every row: that note is compared on its own.
+                result.notes = result.notes.map { $0.contains("read as 0 kr.") ? "(absent rows)" : $0 }
                 results.append(result)
             }
             return Outcome(results: results,
@@ -144,8 +147,10 @@ import Testing
         #expect(websiteMessages[0].hasPrefix("Imported \(website[0].name) (REGK31) into \(fromWebsite.store): R2023."),
                 "\(websiteMessages)")
         #expect(websiteMessages[1] == "Imported \(website[1].name) (FOLK1A) into \(fromWebsite.store): population 2023. "
-            + "R2023: Checks: all 2 agree (check R2023 shows them).", "\(websiteMessages)")
-        #expect(apiMessages[1].hasSuffix("R2023: Checks: all 2 agree (check R2023 shows them)."), "\(apiMessages)")
+            + "R2023: Checks: all 2 agree (check R2023 shows them). It covers all 98 municipalities, 2023.",
+            "\(websiteMessages)")
+        #expect(apiMessages[1].hasSuffix("R2023: Checks: all 2 agree (check R2023 shows them). "
+            + "It covers all 98 municipalities, 2023."), "\(apiMessages)")
 
         var websiteRetrieved = Set<String>(), apiRetrieved = Set<String>()
         let websiteOutcomes = Self.run(Self.benchmark, in: fromWebsite, retrieved: &websiteRetrieved)

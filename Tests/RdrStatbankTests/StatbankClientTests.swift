@@ -34,14 +34,18 @@ import Testing
         #expect(sent.first?.header("Content-Type")?.hasPrefix("application/json") == true)
     }
 
-    @Test func tableInfoOfAnUnknownTableSaysSo() throws {
+    @Test func tableInfoOfAnUnknownTableShowsDSTsMessage() throws {
+        // DST answers an unknown table with HTTP 400 EXTRACT-NOTFOUND, not 404.
         let server = try LocalHTTPServer()
         defer { server.stop() }
-        server.route("POST", "/v1/tableinfo", replies: [.notFound])
+        server.route("POST", "/v1/tableinfo", replies: [.tableNotFound("BUDK32")])
         let client = ClientFixtures.client(server)
 
-        #expect(throws: FetchError.unknownTable(table: "BUDK32")) { try client.tableInfo(.budk32) }
-        #expect(FetchError.unknownTable(table: "BUDK32").description.contains("no table BUDK32"))
+        #expect(throws: FetchError.unknownTable(table: "BUDK32", message: "Tabel findes ikke: BUDK32")) {
+            try client.tableInfo(.budk32)
+        }
+        #expect(FetchError.unknownTable(table: "BUDK32", message: "Tabel findes ikke: BUDK32").description
+            == #"Statistics Denmark has no table BUDK32 ("Tabel findes ikke: BUDK32"); check the table's name at statbank.dk"#)
     }
 
     @Test func tableInfoThatIsNotJSONIsReported() throws {
@@ -86,7 +90,7 @@ import Testing
         #expect(answers[0].url == server.baseURL.appendingPathComponent("data"))
         #expect(answers[0].status == 200)
         #expect(answers[0].years == [2023])
-        #expect(answers[0].body == [0xEF, 0xBB, 0xBF] + Array(ClientFixtures.regk31Bulk.utf8))
+        #expect(answers[0].body == Array(ClientFixtures.regk31Bulk.utf8))  // BULK: no byte-order mark
         #expect(abs(answers[0].received.timeIntervalSinceNow) < 60)
         #expect(lines.values == ["REGK31 2023: request 1 of 1, \(answers[0].body.count) B"])
     }
@@ -123,7 +127,7 @@ import Testing
             + #"{"code":"OMRÅDE","values":["*"]},{"code":"KØN","values":["TOT"]},{"code":"ALDER","values":["*"]},"#
             + #"{"code":"CIVILSTAND","values":["TOT"]},{"code":"Tid","values":["2024K1"]}]}"#
         #expect(server.requests("POST", "/v1/data").map(\.text) == [expected])
-        #expect(String(decoding: answers[0].body.dropFirst(3), as: UTF8.self).hasPrefix("OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD"))
+        #expect(String(decoding: answers[0].body, as: UTF8.self).hasPrefix("OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD"))
     }
 
     @Test func aNeededValueMissingFromTheTableInfoIsNamed() throws {
@@ -177,41 +181,52 @@ import Testing
 
     // MARK: - splitting
 
-    @Test func manyYearsAreSplitSoNoRequestExceedsTheCellLimit() throws {
-        // 120 areas × 355 functions × 2 arts = 85,200 cells a year; 30 years = 2.6 million.
+    @Test func bulkHasNoCellLimitSoManyYearsAreOneRequest() throws {
+        // 120 areas × 355 functions × 2 arts = 85,200 rows a year; 30 years = 2.6 million: over
+        // the CSV limit, but "Begrænsningen gælder ikke for de såkaldte bulk-formater".
         let server = try LocalHTTPServer()
         defer { server.stop() }
         let info = ClientFixtures.largeAccountsInfo(areas: 120, functions: 355, years: Array(1994...2023))
         server.route("POST", "/v1/tableinfo", replies: [ClientFixtures.tableInfo(info)])
         server.route("POST", "/v1/data", replies: [.bulk(ClientFixtures.regk31Bulk)])
-        let lines = ClientRecorder<String>()
-        let client = ClientFixtures.client(server, progress: { lines.append($0) })
+        let client = ClientFixtures.client(server)
 
         let answers = try client.fetch(.regk31, years: Array(1994...2023))
 
-        let sent = server.requests("POST", "/v1/data")
-        #expect(sent.count == 3)  // 11 + 11 + 8 years
-        var years: [String] = []
-        for request in sent {
-            let selections = try ClientFixtures.selections(request.body)
-            let yearCount = try #require(selections["Tid"]).count
-            #expect(yearCount * 85_200 <= 1_000_000)
-            #expect(selections["FUNKTION"] == ["*"])
-            years += selections["Tid"] ?? []
-        }
-        #expect(years == (1994...2023).map(String.init))
-        #expect(answers.map(\.years) == [Array(1994...2004), Array(2005...2015), Array(2016...2023)])
-        #expect(lines.values.first?.hasPrefix("REGK31 1994–2004: request 1 of 3, ") == true)
-        #expect(lines.values.last?.hasPrefix("REGK31 2016–2023: request 3 of 3, ") == true)
+        let sent = try server.requests("POST", "/v1/data").map { try ClientFixtures.selections($0.body) }
+        #expect(sent.count == 1)
+        #expect(sent.first?["Tid"] == (1994...2023).map(String.init))
+        #expect(answers.map(\.years) == [Array(1994...2023)])
+        #expect(answers.first?.requestBody.contains(#""format":"BULK""#) == true)
     }
 
-    @Test func aYearOverTheLimitIsSplitByFunctionInChunks() throws {
+    @Test func csvRequestsAreSplitCountingRowsTimesVariablesPlusOne() throws {
+        // 85,200 rows a year × (6 variables + the value) = 596,400 cells: one year a request, where
+        // counting rows alone (85,200 a year) would put 11 years in one and be refused.
+        let server = try LocalHTTPServer()
+        defer { server.stop() }
+        let info = ClientFixtures.largeAccountsInfo(areas: 120, functions: 355, years: Array(2021...2023))
+        server.route("POST", "/v1/tableinfo", replies: [ClientFixtures.tableInfo(info)])
+        server.route("POST", "/v1/data", replies: [.csv(ClientFixtures.regk31Bulk)])
+        let lines = ClientRecorder<String>()
+        let client = ClientFixtures.client(server, format: .csv, progress: { lines.append($0) })
+
+        let answers = try client.fetch(.regk31, years: Array(2021...2023))
+
+        let sent = try server.requests("POST", "/v1/data").map { try ClientFixtures.selections($0.body) }
+        #expect(sent.map { $0["Tid"] ?? [] } == [["2021"], ["2022"], ["2023"]])
+        #expect(sent.allSatisfy { $0["FUNKTION"] == ["*"] })
+        #expect(answers.allSatisfy { $0.requestBody.contains(#""format":"CSV""#) })
+        #expect(lines.values.last?.hasPrefix("REGK31 2023: request 3 of 3, ") == true)
+    }
+
+    @Test func aCSVYearOverTheLimitIsSplitByFunctionInChunks() throws {
         let server = try LocalHTTPServer()
         defer { server.stop() }
         server.route("POST", "/v1/tableinfo", replies: [ClientFixtures.tableInfo(ClientFixtures.regk31Info)])
-        server.route("POST", "/v1/data", replies: [.bulk(ClientFixtures.regk31Bulk)])
-        // 4 areas × 3 functions × 2 arts = 24 cells a year; at most 16 a request.
-        let client = ClientFixtures.client(server, cellLimit: 16)
+        server.route("POST", "/v1/data", replies: [.csv(ClientFixtures.regk31Bulk)])
+        // 4 areas × 3 functions × 2 arts = 24 rows a year; 112 cells ÷ (6 variables + 1) = 16 rows a request.
+        let client = ClientFixtures.client(server, format: .csv, cellLimit: 112)
 
         let answers = try client.fetch(.regk31, years: [2022, 2023])
 
@@ -374,7 +389,7 @@ import Testing
 
         let answers = try client.fetch(.regk31, years: [2023])
 
-        #expect(answers.first?.body == [0xEF, 0xBB, 0xBF] + Array(ClientFixtures.regk31Bulk.utf8))
+        #expect(answers.first?.body == Array(ClientFixtures.regk31Bulk.utf8))
         #expect(server.requests("POST", "/v1/data").count == 2)
         #expect(sleeps.values == [0.5])
     }
@@ -501,13 +516,15 @@ final class ClientRecorder<Value: Sendable>: @unchecked Sendable {
 /// DST's formats, trimmed to a few values.
 enum ClientFixtures {
     static func client(
-        _ server: LocalHTTPServer, timeout: Double = 2, cellLimit: Int = StatbankClient.defaultCellLimit,
+        _ server: LocalHTTPServer, timeout: Double = 2, format: StatbankClient.DataFormat = .bulk,
+        cellLimit: Int = StatbankClient.defaultCellLimit,
         sleeps: ClientRecorder<Double> = ClientRecorder(), progress: ((String) -> Void)? = nil
     ) -> StatbankClient {
         StatbankClient(
             baseURL: server.baseURL,
             transport: CurlTransport(timeout: timeout),
             retry: .init(sleep: { sleeps.append($0) }),
+            format: format,
             cellLimit: cellLimit,
             progress: progress
         )

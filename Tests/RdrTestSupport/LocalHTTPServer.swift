@@ -56,8 +56,13 @@ public final class LocalHTTPServer: Sendable {
             self.fault = fault
         }
 
-        /// DST's CSV/BULK: UTF-8 with a byte-order mark, semicolons, CRLF line ends as given.
+        /// DST's BULK: UTF-8 without a byte-order mark, semicolons, CRLF line ends as given.
         public static func bulk(_ text: String) -> Reply {
+            Reply(status: 200, headers: [("Content-Type", "text/csv; charset=utf-8")], body: Array(text.utf8))
+        }
+
+        /// DST's CSV: the same with a UTF-8 byte-order mark.
+        public static func csv(_ text: String) -> Reply {
             Reply(
                 status: 200, headers: [("Content-Type", "text/csv; charset=utf-8")],
                 body: [0xEF, 0xBB, 0xBF] + Array(text.utf8)
@@ -83,9 +88,14 @@ public final class LocalHTTPServer: Sendable {
             body: Array("Internal Server Error".utf8)
         )
 
-        public static let notFound = Reply(
-            status: 404, headers: [("Content-Type", "text/plain; charset=utf-8")], body: Array("Not Found".utf8)
-        )
+        /// DST's answer to a path that is not the API (a wrong base URL).
+        public static let notFound = json(
+            #"{"errorTypeCode":"REQUEST-NOTFOUND","message":"Siden kan ikke findes. / Page not found."}"#, status: 404)
+
+        /// DST's answer to a table it does not have: HTTP 400, not 404.
+        public static func tableNotFound(_ table: String) -> Reply {
+            badRequest("Tabel findes ikke: \(table)", code: "EXTRACT-NOTFOUND")
+        }
 
         public static let html = Reply(
             status: 200, headers: [("Content-Type", "text/html; charset=utf-8")],

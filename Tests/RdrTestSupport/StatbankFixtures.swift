@@ -10,9 +10,12 @@ import Foundation
 /// of age 0 … 125 plus IALT, KØN TOT, CIVILSTAND TOT, quarter K1 — but the amounts and head counts
 /// are made up by the simple formulas below, so that a test can work an expected value out by hand.
 ///
-/// Formats, as DST sends them: UTF-8 with a byte-order mark, semicolons, CRLF line ends, a header of
-/// the variable ids plus INDHOLD, values as codes (`valuePresentation=Code`), a decimal comma
-/// (`150000,5`), `..` for a figure that is not available. The tableinfo is JSON, also with a BOM.
+/// Formats, as DST sends them (`shared/docs/statbank-api.md`): BULK is UTF-8 without a byte-order
+/// mark, semicolons, CRLF line ends, a header of the variable ids plus INDHOLD, values as codes
+/// (`valuePresentation=Code`), a decimal comma (`150000,5`), `..` for a figure that is not
+/// available; it leaves out every row whose figure is 0 (`suppressedDataValue`), and its rows are
+/// not sorted (the country's and the region's come after the municipalities'). CSV is the same
+/// with a byte-order mark and every row. The tableinfo is JSON with a BOM.
 ///
 /// Reconciliation holds by construction: the country's row (OMRÅDE 0 / 000) is the exact sum of
 /// the 98 municipalities (FOLK1A: plus Christiansø, 411); the region's row is the sum of its
@@ -106,6 +109,9 @@ public struct StatbankFixtures: Sendable {
 
     /// The one S0 figure that is `..` (not available): 3.22.17 for the municipality at index 5.
     public static let missingS0 = (function: "3.22.17", index: 5)
+    /// The municipality (index 9, Hvidovre) that spent nothing on 3.22.05, one of Skole's
+    /// functions: TOT and S0 are 0, so BULK has no row for it. It is ranked all the same.
+    public static let spentNothing = (function: "3.22.05", index: 9)
 
     public static let accountsYears = Array(2019...2023)
     public static let budgetYears = Array(2023...2025)
@@ -125,6 +131,7 @@ public struct StatbankFixtures: Sendable {
     public static func accounts(_ code: String, municipality: Int, art: String, year: Int = 2023) -> Double? {
         let (k, f) = function(code)
         let i = index(of: municipality)
+        if code == spentNothing.function, i == spentNothing.index { return 0 }
         switch art {
         case "TOT":
             let half = (i + k) % 3 == 0 ? (f.base < 0 ? -0.5 : 0.5) : 0
@@ -259,10 +266,26 @@ public struct StatbankFixtures: Sendable {
         return String(format: "%.1f", value).replacingOccurrences(of: ".", with: ",")
     }
 
-    /// The `/data` answer (BULK, codes) for `table` and `years`, as text without the BOM. `only`
+    /// The `/data` answer (BULK, codes) for `table` and `years`, as DST sends it: no BOM, no row
+    /// whose figure is 0, the country's and the region's rows after the municipalities'. `only`
     /// restricts a variable to some of its values (as a request does); a variable not named, or
     /// named with "*", has every value rdr asks for.
     public func bulk(_ table: String, years: [Int], only: [String: [String]] = [:]) -> String {
+        let lines = rows(table, years: years, only: only)
+        guard let header = lines.first else { return "" }
+        let figures = lines.dropFirst().filter { !$0.hasSuffix(";0") }
+        let isTotal = { (line: String) in [0, Self.region.code].contains(Int(line.prefix { $0 != ";" }) ?? -1) }
+        let kept = figures.filter { !isTotal($0) } + figures.filter(isTotal)
+        return ([header] + kept).map { $0 + "\r\n" }.joined()
+    }
+
+    /// The same figures as a CSV answer: a BOM, every row (0s too), sorted.
+    public func csvBytes(_ table: String, years: [Int], only: [String: [String]] = [:]) -> [UInt8] {
+        Self.bom + Array(rows(table, years: years, only: only).map { $0 + "\r\n" }.joined().utf8)
+    }
+
+    /// The header and every row, sorted by the codes, without line ends.
+    private func rows(_ table: String, years: [Int], only: [String: [String]]) -> [String] {
         func keep(_ variable: String, _ value: String) -> Bool {
             guard let values = only[variable], !values.contains("*") else { return true }
             return values.contains(value)
@@ -298,30 +321,33 @@ public struct StatbankFixtures: Sendable {
                 }
             }
         default:
-            return ""
+            return []
         }
-        return lines.map { $0 + "\r\n" }.joined()
+        return lines
     }
 
-    /// `bulk` as DST sends it: the BOM, then UTF-8.
+    /// `bulk` as bytes: UTF-8, no BOM.
     public func bulkBytes(_ table: String, years: [Int], only: [String: [String]] = [:]) -> [UInt8] {
-        Self.bom + Array(bulk(table, years: years, only: only).utf8)
+        Array(bulk(table, years: years, only: only).utf8)
     }
 
     // MARK: - Serving
 
     /// Installs the fixture Statbank on `server`: `POST /v1/tableinfo` answers by the "table" of
-    /// the JSON body (404 for a table it does not have); `POST /v1/data` answers by the table with
+    /// the JSON body (HTTP 400 EXTRACT-NOTFOUND for a table it does not have, as DST does; any
+    /// other path is DST's 404 REQUEST-NOTFOUND); `POST /v1/data` answers by the table with
     /// the years (and any other values) the body's variables ask for, subject to `faults`.
     public func install(on server: LocalHTTPServer) {
         server.route("POST", "/v1/tableinfo") { request in
-            guard let table = Self.requestedTable(request), let info = Self.tableInfo(table) else { return .notFound }
+            guard let table = Self.requestedTable(request) else { return .badRequest("Ugyldig forespørgsel") }
+            guard let info = Self.tableInfo(table) else { return .tableNotFound(table) }
             var reply = LocalHTTPServer.Reply.json(info)
             reply.body = Self.bom + reply.body
             return reply
         }
         server.route("POST", "/v1/data") { request in
-            guard let table = Self.requestedTable(request), Self.tables.contains(table) else { return .notFound }
+            guard let table = Self.requestedTable(request) else { return .badRequest("Ugyldig forespørgsel") }
+            guard Self.tables.contains(table) else { return .tableNotFound(table) }
             if table == "FOLK1A", self.faults.contains(.folk1aServerError) { return .serverError }
             let selections = Self.selections(request)
             let years: [Int]
@@ -333,7 +359,11 @@ public struct StatbankFixtures: Sendable {
             }
             var only = selections
             only["Tid"] = nil
-            let reply = LocalHTTPServer.Reply.bulk(self.bulk(table, years: years, only: only))
+            let format = (try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any])?["format"] as? String
+            let reply = format == "CSV"
+                ? LocalHTTPServer.Reply(status: 200, headers: [("Content-Type", "text/csv; charset=utf-8")],
+                                        body: self.csvBytes(table, years: years, only: only))
+                : LocalHTTPServer.Reply.bulk(self.bulk(table, years: years, only: only))
             return self.faults.contains(.cutBody(table: table)) ? reply.cut(keeping: 0.5) : reply
         }
     }
@@ -387,7 +417,7 @@ public enum WebsiteLayout: Sendable, CaseIterable {
 }
 
 extension StatbankFixtures {
-    /// The figures of `bulk(table, years: [year], only: only)` as a download from statistikbanken.dk
+    /// The figures of `csvBytes(table, years: [year], only: only)` as a download from statistikbanken.dk
     /// in `layout`: every value written as its Danish label ("Hele landet", "Region Hovedstaden",
     /// "København", "Christiansø"; "3.22.01 Folkeskoler"; "1 Driftskonti"; "I alt (netto)",
     /// "0 Beregnede omkostninger"; "Løbende priser (1.000 kr.)"; "2023", "2023K1"; "Alder i alt",
@@ -401,8 +431,8 @@ extension StatbankFixtures {
                                 leavingOut: Set<String> = [], only: [String: [String]] = [:]) -> [UInt8] {
         let accounts = table == "REGK31" || table == "BUDK32"
         precondition(accounts || table == "FOLK1A", "StatbankFixtures: no table \(table)")
-        // The answer as codes: the header, then per line its values by variable id.
-        let lines = bulk(table, years: [year], only: only).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        // The answer as codes: the header, then per line its values by variable id (every row, 0s too).
+        let lines = rows(table, years: [year], only: only)
         let header = lines[0].split(separator: ";").map(String.init)
         let rows = lines.dropFirst().map { line -> [String: String] in
             let values = line.split(separator: ";", omittingEmptySubsequences: false).map(String.init)
