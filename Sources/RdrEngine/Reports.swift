@@ -40,9 +40,9 @@ extension Ranking {
             notes.append("Not ranked, \(excluded.count) of \(entries.count + excluded.count): \(listed).")
         }
         let median = self.median
-        let row = { (entry: Entry, name: String) -> [ResultSet.Value] in
+        let row = { (entry: Entry, name: ResultSet.Value) -> [ResultSet.Value] in
             [.text(provenance.dataset), .text(area.key), .text(segment.description),
-             .place(entry.place, tied: entry.tied), .text(name), .amount(entry.perPerson),
+             .place(entry.place, tied: entry.tied), name, .amount(entry.perPerson),
              .integer(entry.spending), .integer(entry.persons), .flag(entry.municipality == median.municipality)]
         }
         return ResultSet(
@@ -56,8 +56,8 @@ extension Ranking {
                 .init(key: "persons", title: "\(person)s", kind: .integer),
                 .init(key: "is_median", title: "median", kind: .flag, programsOnly: true),
             ],
-            rows: shown.map { row($0, $0.municipality.name) },
-            footer: [row(median, "median: \(median.municipality.name)")], footerKey: "median",
+            rows: shown.map { row($0, .text($0.municipality.name)) },
+            footer: [row(median, .labelled(median.municipality.name, label: "median"))], footerKey: "median",
             notes: notes, provenance: provenance)
     }
 

@@ -63,6 +63,9 @@ public struct ResultSet: Sendable, Equatable {
 
     public enum Value: Sendable, Equatable {
         case text(String)
+        /// Text people read after a label ("median: Vejle") and programs read alone ("Vejle"),
+        /// so that a footer row names what it is in a table yet stays a clean value in JSON.
+        case labelled(String, label: String)
         case integer(Int)
         case amount(Double)
         case place(Int, tied: Bool)

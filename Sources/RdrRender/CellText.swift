@@ -15,6 +15,8 @@ enum Cell {
         switch value {
         case .text(let text):
             self = .text(text)
+        case .labelled(let text, let label):
+            self = .text(audience == .people ? "\(label): \(text)" : text)
         case .integer(let n):
             self = .number(audience.format(integer: n))
         case .amount(let x):

@@ -68,7 +68,7 @@ struct RankingReportTests {
         #expect(result.rows[3] == damsoe)
         #expect(result.rows[4] == egeskov)
         // The median, entries[5 / 2]: Bøgelund, flagged in its row and repeated as the footer.
-        let median: [[ResultSet.Value]] = [keys + [.place(3, tied: true), .text("median: Bøgelund"), .amount(1500),
+        let median: [[ResultSet.Value]] = [keys + [.place(3, tied: true), .labelled("Bøgelund", label: "median"), .amount(1500),
                                                    .integer(10_140_000), .integer(6760), .flag(true)]]
         #expect(result.footer == median)
         #expect(result.footerKey == "median")
@@ -101,7 +101,7 @@ struct RankingReportTests {
         ])
         // Median of 3: entries[1], Aaby at 60,000.
         #expect(result.footer == [[.text("teaching R2020"), .text("Skole"), .text("6-16"), .place(2, tied: false),
-                                   .text("median: Aaby"), .amount(60_000), .integer(13_200_000), .integer(220), .flag(true)]])
+                                   .labelled("Aaby", label: "median"), .amount(60_000), .integer(13_200_000), .integer(220), .flag(true)]])
     }
 
     @Test func top() {
@@ -116,7 +116,7 @@ struct RankingReportTests {
             "Tied at place 3: Bøgelund, Damsø (equal kr. per inhabitant).",
         ])
         // The footer still shows the median of all five, and places stay out of five.
-        #expect(result.footer.first?[4] == .text("median: Bøgelund"))
+        #expect(result.footer.first?[4] == .labelled("Bøgelund", label: "median"))
         #expect(result.rows.map { $0[3] } == [.place(1, tied: false), .place(2, tied: false)])
     }
 
@@ -160,7 +160,7 @@ struct RankingReportTests {
         #expect(result.rows.map { $0[3] }
             == [.place(1, tied: false), .place(2, tied: true), .place(2, tied: true), .place(4, tied: false)])
         #expect(result.notes == ["Tied at place 2: Bæk, Dal (equal kr. per inhabitant)."])
-        #expect(result.footer.first?[4] == .text("median: Dal"))
+        #expect(result.footer.first?[4] == .labelled("Dal", label: "median"))
     }
 }
 
