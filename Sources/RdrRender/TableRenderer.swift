@@ -18,7 +18,8 @@ enum TableRenderer {
 
         var notes = result.notes.map { "Note: " + $0 }
         if let width {
-            let fitted = fit(widths, wrappable: alignments.map(!), into: width)
+            let fitted = fit(widths, floors: floors(header: header, cells: body + footer, numeric: alignments),
+                             into: width)
             if fitted.count < widths.count {
                 let left = shown[fitted.count...].map { result.columns[$0].title }
                 notes.append("Not shown, to fit \(width) columns: \(left.joined(separator: ", ")) "
@@ -55,16 +56,33 @@ enum TableRenderer {
         (0..<count).map { column in rows.map { $0[column].count }.max() ?? 0 }
     }
 
-    /// The widths that make the box at most `limit` wide: the widest wrappable column is
-    /// narrowed first, one character at a time, down to `narrowestText`; then columns are left
-    /// out from the right (at least one stays).
-    static func fit(_ natural: [Int], wrappable: [Bool], into limit: Int) -> [Int] {
+    /// How far each column may be narrowed, in two stages: first to its longest word (a heading
+    /// and text cells wrap at spaces, numbers never wrap), then text further, to `narrowestText`,
+    /// breaking words. A number column never gets narrower than its widest figure.
+    static func floors(header: [String], cells: [[String]], numeric: [Bool]) -> [[Int]] {
+        let longestWord = { (text: String) in text.split(separator: " ").map(\.count).max() ?? 0 }
+        let whole = header.indices.map { column in
+            let figures = cells.map { numeric[column] ? $0[column].count : longestWord($0[column]) }
+            return max(longestWord(header[column]), figures.max() ?? 0)
+        }
+        let broken = header.indices.map { column in
+            numeric[column] ? cells.map { $0[column].count }.max() ?? 0 : min(whole[column], narrowestText)
+        }
+        return [whole, broken]
+    }
+
+    /// The widths that make the box at most `limit` wide: stage by stage (`floors`), the widest
+    /// column that may still give is narrowed one character at a time; then columns are left out
+    /// from the right (at least one stays).
+    static func fit(_ natural: [Int], floors: [[Int]], into limit: Int) -> [Int] {
         var widths = natural
         let boxWidth = { (widths: [Int]) in widths.reduce(0, +) + 3 * widths.count + 1 }
-        while boxWidth(widths) > limit {
-            let candidates = widths.indices.filter { wrappable[$0] && widths[$0] > min(natural[$0], narrowestText) }
-            guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
-            widths[widest] -= 1
+        for floor in floors {
+            while boxWidth(widths) > limit {
+                let candidates = widths.indices.filter { widths[$0] > floor[$0] }
+                guard let widest = candidates.max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[widest] -= 1
+            }
         }
         while boxWidth(widths) > limit && widths.count > 1 {
             widths.removeLast()

@@ -45,6 +45,33 @@ import RdrRender
         #expect(text.contains("persons"))
     }
 
+    /// The overview at 80 columns: headings wrap at spaces and text keeps its words whole before
+    /// any column is left out, so the mulighedsrum (the last column) is still shown.
+    @Test func headingsWrapBeforeAColumnIsLeftOut() {
+        let amount = ResultSet.Column.Kind.amount(shown: 0, exported: 0)
+        let overview = ResultSet(
+            title: "Overview",
+            columns: [
+                .init(key: "area", title: "area", kind: .text),
+                .init(key: "per", title: "per", kind: .text),
+                .init(key: "place", title: "place", kind: .place),
+                .init(key: "ranked", title: "of", kind: .integer),
+                .init(key: "kr", title: "kr. per person", kind: amount),
+                .init(key: "at", title: "at place 40", kind: amount),
+                .init(key: "gap", title: "mulighedsrum, kr.", kind: .integer),
+            ],
+            rows: [[.text("Specialiseret social, børn & unge"), .text("0-17"), .place(36, tied: false), .integer(98),
+                    .amount(11_683), .amount(11_942), .integer(82_714_348)],
+                   [.text("Administration"), .text("all"), .place(20, tied: false), .integer(98),
+                    .amount(3_877), .amount(4_458), .integer(0)]],
+            provenance: nil)
+        let text = Renderer(format: .table, width: 80).render(overview)
+        #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "\(text)")
+        #expect(!text.contains("Not shown"), "\(text)")
+        #expect(text.contains("82.714.348"))
+        #expect(text.contains("│ Administration │"), "a word is not broken while another column can give")
+    }
+
     @Test func aWideEnoughWidthChangesNothing() {
         #expect(Renderer(format: .table, width: 500).render(Self.long) == Renderer(format: .table).render(Self.long))
     }
