@@ -187,13 +187,15 @@ public final class Session {
     }
 
     /// Renders an output in the session's format (or the one it asks for), with no control
-    /// character that could reach a terminal raw. `width` limits a table (a terminal's columns);
+    /// character that could reach a terminal raw. `width` (a terminal's columns) limits a table
+    /// and breaks a message's lines at spaces;
     /// `csvCaption` false gives pure CSV, whose caption `aside(_:)` has.
     public func render(_ output: Output, width: Int? = nil, csvCaption: Bool = true) -> String {
         switch output {
         case .result(let result, let format):
             Renderer(format: format ?? self.format, csvCaption: csvCaption, width: width).render(result)
-        case .message(let text), .progress(let text): terminalSafe(text.hasSuffix("\n") ? text : text + "\n")
+        case .message(let text): wrapped(terminalSafe(text.hasSuffix("\n") ? text : text + "\n"), width: width)
+        case .progress(let text): terminalSafe(text.hasSuffix("\n") ? text : text + "\n")
         case .quit: ""
         }
     }

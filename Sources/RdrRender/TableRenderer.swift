@@ -133,3 +133,12 @@ enum TableRenderer {
         return lines
     }
 }
+
+/// A message for a terminal `width` characters wide: each line broken at spaces, as the
+/// table's notes are, rather than cut mid-word by the terminal. No width leaves it as it is.
+public func wrapped(_ text: String, width: Int?) -> String {
+    guard let width else { return text }
+    return text.split(separator: "\n", omittingEmptySubsequences: false)
+        .flatMap { TableRenderer.wrapped(String($0), width: width) }
+        .joined(separator: "\n")
+}

@@ -64,7 +64,7 @@ struct Console {
 
     /// A line for the person at the prompt, such as the greeting; standard output.
     func say(_ text: String) {
-        StandardStream.output.write(terminalSafe(text) + "\n")
+        StandardStream.output.write(wrapped(terminalSafe(text), width: terminalWidth) + "\n")
     }
 
     func timing(_ label: String, _ duration: Duration) {
