@@ -6,11 +6,7 @@ import Testing
 /// Python's csv module, a closed pipe and a full device, a terminal 80 columns wide, and hostile
 /// text in titles.
 @Suite struct OutputTests {
-    struct Outcome {
-        let stdout: String
-        let stderr: String
-        let status: Int32
-    }
+    typealias Outcome = RdrProcess.Outcome
 
     /// Runs `command` with bash; standard output and standard error come back separately.
     static func shell(_ command: String, environment: [String: String] = [:]) throws -> Outcome {
@@ -23,18 +19,7 @@ import Testing
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        let group = DispatchGroup()
-        nonisolated(unsafe) var errorData = Data()
-        group.enter()
-        DispatchQueue.global().async {
-            errorData = stderr.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return .init(stdout: String(decoding: outputData, as: UTF8.self),
-                     stderr: String(decoding: errorData, as: UTF8.self), status: process.terminationStatus)
+        return RdrProcess.collect(process, stdout: stdout, stderr: stderr)
     }
 
     /// Python's csv module, strict, on `text`: the records, or a failure.

@@ -42,7 +42,12 @@ public struct RdrProcess {
         try process.run()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
-        // Read both pipes while the process runs, so that a full pipe never blocks it.
+        return collect(process, stdout: stdout, stderr: stderr)
+    }
+
+    /// Waits for a started process, reading both pipes while it runs so that a full pipe never
+    /// blocks it.
+    public static func collect(_ process: Process, stdout: Pipe, stderr: Pipe) -> Outcome {
         let group = DispatchGroup()
         nonisolated(unsafe) var errorData = Data()
         group.enter()
