@@ -84,8 +84,8 @@ def overview(con, kommune: str, place: int) -> None:
                printf('%.2f', bench_kr) AS benchmark_kr_per_person,
                round(m)::BIGINT AS mulighedsrum_kr
         FROM (SELECT * FROM o
-              UNION ALL  -- the total of the unrounded figures, as rdr's overview shows it
-              SELECT 1e9, 'total', NULL, NULL, NULL, NULL, NULL, sum(m) FROM o)
+              UNION ALL  -- the total of the rows in whole kroner, as rdr's overview adds them
+              SELECT 1e9, 'total', NULL, NULL, NULL, NULL, NULL, sum(round(m)) FROM o)
         ORDER BY ord""", {"kommune": kommune, "place": place})
 
 

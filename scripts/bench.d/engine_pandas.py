@@ -77,7 +77,7 @@ def overview(ranked, areas, kommune: str, place: int) -> pd.DataFrame:
     for area in areas:
         df = ranked[area.key]
         own, bench, m = own_and_bench(df, kommune, place)
-        total += m  # the total of the unrounded figures, as rdr's overview shows it
+        total += round(m)  # the total of the rows in whole kroner, as rdr's overview adds them
         rows.append([area.title, area.segment, int(own["place"]), len(df), f"{own['kr']:.2f}",
                      f"{bench['kr']:.2f}", round(m)])
     rows.append(["total", "", "", "", "", "", round(total)])
