@@ -1,0 +1,55 @@
+import Foundation
+
+/// libFuzzer's entry points. Built only with `RDR_FUZZ=1` and `-sanitize=fuzzer` (scripts/fuzz);
+/// libFuzzer supplies `main`. `RDR_FUZZ_TARGET` picks what an input is fed to:
+///
+/// - `language`: the input is rdr source, run as the shell runs it (`LanguageHarness`).
+/// - `grammar`: the input is a sequence of choices that `StatementGenerator` turns into valid-looking
+///   statements with fuzzed names and numbers, run the same way, so that mutations reach the
+///   interpreter rather than stopping at the lexer.
+/// - `readers`: the input is a file for the Statistics Denmark readers or the price index
+///   (`ReaderHarness`).
+///
+/// `RDR_FUZZ_PRINT=1` prints the script an input becomes (grammar) or the text it is (language),
+/// for reading a reproducer.
+enum FuzzTarget: String {
+    case language, grammar, readers
+
+    static let selected: FuzzTarget = {
+        let name = ProcessInfo.processInfo.environment["RDR_FUZZ_TARGET"] ?? "language"
+        guard let target = FuzzTarget(rawValue: name) else {
+            FileHandle.standardError.write(Data("rdr-fuzz: RDR_FUZZ_TARGET='\(name)' is not language, grammar or readers\n".utf8))
+            exit(2)
+        }
+        return target
+    }()
+}
+
+nonisolated(unsafe) private var language: LanguageHarness?
+nonisolated(unsafe) private var readers: ReaderHarness?
+private let printing = ProcessInfo.processInfo.environment["RDR_FUZZ_PRINT"] == "1"
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
+    switch FuzzTarget.selected {
+    case .language:
+        run(String(decoding: bytes, as: UTF8.self))
+    case .grammar:
+        if language == nil { language = LanguageHarness() }
+        run(StatementGenerator(vocabulary: language!.vocabulary).script(from: bytes))
+    case .readers:
+        if readers == nil { readers = ReaderHarness() }
+        readers!.run(bytes)
+    }
+    return 0
+}
+
+private func run(_ script: String) {
+    if language == nil { language = LanguageHarness() }
+    if printing {
+        print("--- script\n\(script)\n---")
+        fflush(nil)
+    }
+    language!.run(script, echo: printing)
+}
