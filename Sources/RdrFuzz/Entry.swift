@@ -10,8 +10,8 @@ import Foundation
 /// - `readers`: the input is a file for the Statistics Denmark readers or the price index
 ///   (`ReaderHarness`).
 ///
-/// `RDR_FUZZ_PRINT=1` prints the script an input becomes (grammar) or the text it is (language),
-/// for reading a reproducer.
+/// `RDR_FUZZ_PRINT=1` prints the statements an input becomes (grammar) or the text it is (language),
+/// and what rdr answers, for reading a reproducer.
 enum FuzzTarget: String {
     case language, grammar, readers
 
@@ -34,10 +34,10 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = data.map { Array(UnsafeBufferPointer(start: $0, count: size)) } ?? []
     switch FuzzTarget.selected {
     case .language:
-        run(String(decoding: bytes, as: UTF8.self))
+        run([String(decoding: bytes, as: UTF8.self)])
     case .grammar:
         if language == nil { language = LanguageHarness() }
-        run(StatementGenerator(vocabulary: language!.vocabulary).script(from: bytes))
+        run(StatementGenerator(vocabulary: language!.vocabulary).statements(from: bytes))
     case .readers:
         if readers == nil { readers = ReaderHarness() }
         readers!.run(bytes)
@@ -45,11 +45,13 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     return 0
 }
 
-private func run(_ script: String) {
+/// Runs the sources one after the other in the language harness's session.
+private func run(_ sources: [String]) {
     if language == nil { language = LanguageHarness() }
     if printing {
-        print("--- script\n\(script)\n---")
+        print("--- \(sources.count == 1 ? "script" : "statements, each run as its own source")\n"
+              + sources.joined(separator: "\n") + "\n---")
         fflush(nil)
     }
-    language!.run(script, echo: printing)
+    language!.run(sources, echo: printing)
 }

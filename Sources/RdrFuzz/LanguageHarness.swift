@@ -54,8 +54,14 @@ final class LanguageHarness {
         String(text.map { $0 == "/" || $0 == "~" ? "_" : $0 })
     }
 
-    func run(_ input: String, echo: Bool) {
-        let text = Self.confined(input)
+    /// Runs each text as its own source, then puts the session back.
+    func run(_ inputs: [String], echo: Bool) {
+        let texts = inputs.map(Self.confined)
+        for text in texts { run(text, echo: echo) }
+        restore(after: texts.joined(separator: "\n"))
+    }
+
+    private func run(_ text: String, echo: Bool) {
         do {
             try session.run(Source(name: "fuzz.rdr", text: text)) { output in
                 switch output {
@@ -71,7 +77,6 @@ final class LanguageHarness {
             consume(error.formatted, echo: echo)
         }
         complete(text)
-        restore(after: text)
     }
 
     /// Asks for the completions of the last word, as the prompt does on tab.

@@ -52,17 +52,17 @@ struct Choices {
 struct StatementGenerator {
     let vocabulary: Vocabulary
 
-    func script(from bytes: [UInt8]) -> String {
+    /// The statements the bytes make, each to be run as its own source (as lines typed at the
+    /// prompt are), so that one statement's syntax error does not keep the others from running.
+    func statements(from bytes: [UInt8]) -> [String] {
         var choices = Choices(bytes)
-        var text = ""
-        var count = 0
+        var statements: [String] = []
         repeat {
             var statement = self.statement(&choices)
             if choices.chance(4) { statement = damaged(statement, &choices) }
-            text += statement + choices.pick(["\n", "; ", ";", "\n\n", " # note\n", "\r\n"])
-            count += 1
-        } while !choices.exhausted && count < 16
-        return text
+            statements.append(statement)
+        } while !choices.exhausted && statements.count < 16
+        return statements
     }
 
     // MARK: Statements
@@ -159,12 +159,17 @@ struct StatementGenerator {
         case 0..<4: return code
         case 4: return "\(parts[0]).\(parts[1]).*"
         case 5: return "\(parts[0]).*"
-        case 6: return "\(number(&c)).\(number(&c))"
-        case 7: return "\(number(&c)).\(number(&c)).\(number(&c))"
+        case 6: return "\(codePart(&c)).\(codePart(&c))"
+        case 7: return "\(codePart(&c)).\(codePart(&c)).\(codePart(&c))"
         case 8: return code.replacingOccurrences(of: ".", with: "")
         default: return c.pick(["99999999999999999999.1", "3.22.0l", "3.22", "3..22", "*", "3.*.01", "0.00.00",
                                 "9.99.99", "3.22.01.5", "3.22.*.*", "03.022.001"])
         }
+    }
+
+    /// A part of a made-up code: mostly a small number, now and then any number.
+    private func codePart(_ c: inout Choices) -> String {
+        c.chance(85) ? String(c.below(120)) : number(&c)
     }
 
     private func segment(_ c: inout Choices) -> String {
