@@ -173,11 +173,12 @@ struct StatementGenerator {
     }
 
     private func segment(_ c: inout Choices) -> String {
-        switch c.below(6) {
+        switch c.below(7) {
         case 0: return "capita"
         case 1: return "all"
         case 2, 3: return "\(age(&c))-\(age(&c))"
         case 4: return "\(age(&c))+"
+        case 5: return age(&c)
         default: return c.pick(["6-16", "65+", "80+", "0-5", "18-64", "17-16", "0-125", "-1", "+", "6 - 16", "x"])
         }
     }
