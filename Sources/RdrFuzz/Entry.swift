@@ -10,8 +10,8 @@ import Foundation
 /// - `readers`: the input is a file for the Statistics Denmark readers or the price index
 ///   (`ReaderHarness`).
 ///
-/// `RDR_FUZZ_PRINT=1` prints the statements an input becomes (grammar) or the text it is (language),
-/// and what rdr answers, for reading a reproducer.
+/// `RDR_FUZZ_PRINT=1` prints the statements an input becomes (grammar) or the text it is (language)
+/// and what rdr answers, or what the readers made of a file, for reading a reproducer.
 enum FuzzTarget: String {
     case language, grammar, readers
 
@@ -39,7 +39,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         if language == nil { language = LanguageHarness() }
         run(StatementGenerator(vocabulary: language!.vocabulary).statements(from: bytes))
     case .readers:
-        if readers == nil { readers = ReaderHarness() }
+        if readers == nil { readers = ReaderHarness(echo: printing) }
         readers!.run(bytes)
     }
     return 0

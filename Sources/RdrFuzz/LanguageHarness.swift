@@ -69,7 +69,7 @@ final class LanguageHarness {
                     for format in OutputFormat.allCases {
                         consume(session.render(.result(result, format: format)), echo: echo && format == .table)
                     }
-                case .message, .progress, .quit:
+                default:
                     consume(session.render(output), echo: echo)
                 }
             }

@@ -11,7 +11,7 @@ import RdrStatbank
 /// The first byte chooses the reader, the table asked for and the file's name (names carry hints:
 /// a year, REGK31, budget); the rest is the file. A file that reads is then imported as `import`
 /// does, into a store that holds the population, and every dataset it completes is built, ranked
-/// on every built-in area and rendered, so that odd figures reach the dataset builder and the
+/// on every built-in area and on its first functions and rendered, so that odd figures reach the dataset builder and the
 /// engine. A price index that reads reprices the teaching dataset by each of its factors.
 final class ReaderHarness {
     private let sandbox = Sandbox()
@@ -21,6 +21,8 @@ final class ReaderHarness {
     private let areas: [AreaDefinition]
     private let teaching: Dataset
     private var sink = 0
+    /// Whether to say what happened to each input (RDR_FUZZ_PRINT=1).
+    private let echo: Bool
 
     private static let tables: [StatbankTable?] = [nil, nil, .regk31, .budk32, .folk1a]
     private static let names = [
@@ -28,7 +30,8 @@ final class ReaderHarness {
         "statistikbanken.csv", "budget 2024.csv", "folketal.csv", "pl.csv", "a",
     ]
 
-    init() {
+    init(echo: Bool) {
+        self.echo = echo
         do {
             let real = try RealSnapshot.load()
             let teachingData = try TeachingData.load()
@@ -58,9 +61,10 @@ final class ReaderHarness {
         do {
             _ = try StatbankReader.read(bytes, name: name, table: table, municipalities: codes)
         } catch {
-            sink &+= error.description.utf8.count
+            note("\(name) as \(table?.rawValue ?? "any table"): \(error.description)")
             return
         }
+        note("\(name) as \(table?.rawValue ?? "any table"): read")
         importAndRank(bytes, name: name)
     }
 
@@ -72,15 +76,30 @@ final class ReaderHarness {
         do {
             imported = try collection.importFile(bytes, name: name, path: sandbox.work.appendingPathComponent(name).path)
         } catch {
-            sink &+= error.description.utf8.count
+            note("import: \(error.description)")
             return
         }
+        note("import: \(imported.table.rawValue), complete: \(imported.checks.map(\.dataset.description))")
         for (id, _) in imported.checks {
             if let report = try? collection.checkReport(id) { render(report) }
-            guard let dataset = try? collection.dataset(id) else { continue }
-            for area in areas {
-                if let ranking = try? dataset.rank(area, per: nil) { render(ranking.resultSet(showing: .all)) }
+            let dataset: Dataset
+            do {
+                dataset = try collection.dataset(id)
+            } catch {
+                note("load \(id): \(error.description)")
+                continue
             }
+            // The built-in areas, and each of the first functions the file holds, per person and per 65+.
+            let functions = dataset.spending.keys.sorted().prefix(8).map { AreaDefinition(pattern: .function($0), label: nil) }
+            let ranked = (areas + functions).filter { area in
+                guard let ranking = try? dataset.rank(area, per: nil) else { return false }
+                render(ranking.resultSet(showing: .all))
+                if let older = try? dataset.rank(area, per: .ages(lower: 65, upper: nil)) {
+                    render(older.resultSet(showing: .top(5)))
+                }
+                return true
+            }
+            note("load \(id): ranked on \(ranked.count) of \(areas.count) areas and \(functions.count) functions")
         }
     }
 
@@ -89,9 +108,10 @@ final class ReaderHarness {
         do {
             index = try PriceIndex.read(bytes: bytes, name: name)
         } catch {
-            sink &+= error.description.utf8.count
+            note("\(name) as a price index: \(error.description)")
             return
         }
+        note("\(name) as a price index: \(index.values.count) years")
         let years = index.values.keys.sorted()
         // From the teaching dataset's year (as `load … prices` does) and from the index's first year.
         for (from, to) in years.prefix(8).flatMap({ [(teaching.id.year, $0), (years[0], $0)] }) {
@@ -100,6 +120,14 @@ final class ReaderHarness {
             if let area = areas.first, let ranking = try? repriced.rank(area, per: nil) {
                 render(ranking.resultSet(showing: .top(3)))
             }
+        }
+    }
+
+    private func note(_ text: String) {
+        sink &+= text.utf8.count
+        if echo {
+            print(text)
+            fflush(nil)
         }
     }
 

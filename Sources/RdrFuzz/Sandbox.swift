@@ -8,7 +8,7 @@ import RdrStatbank
 /// The working folder starts with the files in `RDR_FUZZ_FILES` (scripts/fuzz puts the examples,
 /// Statbank fixtures and a price index there), so that `run teaching.rdr`, `import regk31-2023.csv`
 /// and `load … using pl.csv` find something. The store starts with the population on 1 January
-/// 2018-2026 (totals), so that an imported accounts file becomes a dataset that can be loaded.
+/// 2018-2026 by age, so that an imported accounts file becomes a dataset that can be loaded.
 final class Sandbox {
     let root: URL
     let work: URL
@@ -89,23 +89,26 @@ final class Sandbox {
         }
     }
 
-    /// A store holding FOLK1A totals for every municipality, 2018-2026, imported as a user would.
+    /// A store holding FOLK1A by single age (0-99) for every municipality, 2018-2026, imported as a
+    /// user would, a file per year.
     private static func makeTemplateStore(at folder: URL) throws {
         let real = try RealSnapshot.load()
-        var lines = ["OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD"]
-        for year in 2018...2026 {
-            var total = 0
-            for (index, municipality) in real.municipalities.enumerated() {
-                let people = 20_000 + 1_000 * index
-                total += people
-                lines.append("\(municipality.code);TOT;IALT;TOT;\(year)K1;\(people)")
-            }
-            lines.append("000;TOT;IALT;TOT;\(year)K1;\(total)")
-        }
         let collection = LocalCollection(store: LocalStore(root: folder.path), municipalities: real.municipalities,
                                          functionLabels: real.functionLabels)
-        _ = try collection.importFile(Array(lines.joined(separator: "\n").utf8), name: "folk1a-fuzz.csv",
-                                      path: folder.appendingPathComponent("folk1a-fuzz.csv").path)
+        for year in 2018...2026 {
+            var lines = ["OMRÅDE;KØN;ALDER;CIVILSTAND;TID;INDHOLD"]
+            var country = 0
+            for (index, municipality) in real.municipalities.enumerated() {
+                let perAge = 200 + 10 * index
+                for age in 0..<100 { lines.append("\(municipality.code);TOT;\(age);TOT;\(year)K1;\(perAge)") }
+                lines.append("\(municipality.code);TOT;IALT;TOT;\(year)K1;\(100 * perAge)")
+                country += 100 * perAge
+            }
+            lines.append("000;TOT;IALT;TOT;\(year)K1;\(country)")
+            let name = "folk1a-\(year).csv"
+            _ = try collection.importFile(Array(lines.joined(separator: "\n").utf8), name: name,
+                                          path: folder.appendingPathComponent(name).path)
+        }
     }
 
     /// The temporary folders go when the process ends normally (a crash leaves them for a look).
