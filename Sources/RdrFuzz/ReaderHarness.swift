@@ -90,7 +90,7 @@ final class ReaderHarness {
                 continue
             }
             // The built-in areas, and each of the first functions the file holds, per person and per 65+.
-            let functions = dataset.spending.keys.sorted().prefix(8).map { AreaDefinition(pattern: .function($0), label: nil) }
+            let functions = dataset.spending.keys.sorted().prefix(3).map { AreaDefinition(pattern: .function($0), label: nil) }
             let ranked = (areas + functions).filter { area in
                 guard let ranking = try? dataset.rank(area, per: nil) else { return false }
                 render(ranking.resultSet(showing: .all))

@@ -43,12 +43,25 @@ final class Sandbox {
 
     /// The working folder as it started (the seed files and nothing else), if a statement changed it.
     func resetWork() {
-        if Self.state(of: work) != pristineWork { pristineWork = replace(work, with: copySeeds) }
+        if !Self.restore(work, to: pristineWork) { pristineWork = replace(work, with: copySeeds) }
     }
 
     /// The local store as it started (the population only), if a statement changed it.
     func resetStore() {
-        if Self.state(of: store) != pristineStore { pristineStore = replace(store, with: copyTemplate) }
+        if !Self.restore(store, to: pristineStore) { pristineStore = replace(store, with: copyTemplate) }
+    }
+
+    /// Puts `folder` back to `pristine` by removing what was added, when nothing that was there
+    /// changed (an export or import adds files; copying everything anew each time is slow).
+    private static func restore(_ folder: URL, to pristine: [String: FileState]) -> Bool {
+        var current = state(of: folder)
+        guard current != pristine else { return true }
+        guard pristine.allSatisfy({ current[$0.key] == $0.value }) else { return false }
+        for path in current.keys.sorted(by: >) where pristine[path] == nil {
+            try? FileManager.default.removeItem(atPath: folder.path + "/" + path)
+        }
+        current = state(of: folder)
+        return current == pristine
     }
 
     private func copySeeds(into folder: URL) throws {
@@ -69,8 +82,10 @@ final class Sandbox {
         for path in paths {
             var info = stat()
             guard lstat(folder.path + "/" + path, &info) == 0 else { continue }
-            state[path] = FileState(size: Int64(info.st_size), mode: UInt32(info.st_mode),
-                                    changed: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
+            // A folder changes when an entry is added or removed; only what it holds counts.
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            state[path] = FileState(size: isFolder ? 0 : Int64(info.st_size), mode: UInt32(info.st_mode),
+                                    changed: isFolder ? 0 : Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec))
         }
         return state
     }
