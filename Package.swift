@@ -50,3 +50,17 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// The fuzz target (scripts/fuzz): a libFuzzer executable built only when RDR_FUZZ=1, so that
+// `swift build` and `swift test` never see it. scripts/fuzz builds it with -sanitize=fuzzer.
+if Context.environment["RDR_FUZZ"] == "1" {
+    package.products.append(.executable(name: "rdr-fuzz", targets: ["RdrFuzz"]))
+    package.targets += [
+        .executableTarget(
+            name: "RdrFuzz",
+            dependencies: ["RdrFuzzDriver", "RdrLanguage", "RdrStatbank", "RdrData", "RdrEngine", "RdrRender"]
+        ),
+        // Calls libFuzzer's driver from RdrFuzz's main.
+        .target(name: "RdrFuzzDriver"),
+    ]
+}

@@ -1,0 +1,4 @@
+import Foundation
+import RdrFuzzDriver
+
+exit(rdr_fuzz_run_driver(CommandLine.argc, CommandLine.unsafeArgv))
