@@ -174,7 +174,7 @@ extension Session {
             at: { $0.isSegmentError ? query.segment?.range ?? target.range : target.range }
         let place = switch query.place.value {
         case .number(let n): n
-        case .median: ranking.entries.count / 2 + 1
+        case .median: ranking.medianPlace
         }
         let gap = try engine { () throws(EngineError) in try ranking.gap(for: municipality, toPlace: place) }
             at: { if case .notRanked = $0 { query.municipality.range } else { query.place.range } }

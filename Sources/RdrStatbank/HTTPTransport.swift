@@ -44,6 +44,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
     case connectionFailed(url: String, reason: String)
     /// The answer announced `expected` bytes (Content-Length) but only `received` came.
     case bodyCutShort(url: String, expected: Int, received: Int)
+    /// Ctrl-C came while the request was under way (`Interruption`).
+    case interrupted(url: String)
 
     public var description: String {
         switch self {
@@ -55,6 +57,8 @@ public enum TransportError: Error, Sendable, Equatable, CustomStringConvertible 
             expected >= 0
                 ? "the answer from \(url) was cut short: \(received) of \(expected) bytes arrived"
                 : "the answer from \(url) was cut short after \(received) bytes"
+        case let .interrupted(url):
+            "stopped by Ctrl-C before \(url) had answered"
         }
     }
 
@@ -111,6 +115,8 @@ public final class CurlTransport: HTTPTransport, Sendable {
             throw .timeout(url: url, seconds: timeout)
         case CCURL_CUT_SHORT:
             throw .bodyCutShort(url: url, expected: Int(answer.expected_length), received: Int(answer.received_length))
+        case CCURL_INTERRUPTED:
+            throw .interrupted(url: url)
         default:
             let reason = error.prefix { $0 != 0 }.map(UInt8.init(bitPattern:))
             throw .connectionFailed(url: url, reason: String(decoding: reason, as: UTF8.self))
