@@ -126,14 +126,15 @@ extension Overview {
             case .success(let gap):
                 return keys + [.integer(gap.place), .text(gap.benchmark.municipality.name),
                                .place(gap.own.place, tied: gap.own.tied), .integer(gap.ranked),
-                               .amount(gap.own.perPerson), .amount(gap.benchmark.perPerson), .integer(gap.mulighedsrum)]
+                               .amount(gap.own.perPerson), .amount(gap.benchmark.perPerson), .integer(gap.mulighedsrum),
+                               .empty]
             case .failure(let error):
                 notes.append("\(row.area.title): \(error).")
                 let place: ResultSet.Value = switch benchmark {
                 case .place(let number): .integer(number)
                 case .median: .unavailable(error.description)
                 }
-                return keys + [place] + Array(repeating: .unavailable(error.description), count: 6)
+                return keys + [place] + Array(repeating: .unavailable(error.description), count: 6) + [.text(error.description)]
             }
         }
         let computed = computedCount == self.rows.count
@@ -163,9 +164,11 @@ extension Overview {
                 .init(key: "kr_per_person", title: "kr. per person", kind: .amount(shown: 0, exported: 2)),
                 .init(key: "benchmark_kr_per_person", title: level, kind: .amount(shown: 0, exported: 2)),
                 .init(key: "mulighedsrum_kr", title: "mulighedsrum, kr.", kind: .integer),
+                // Why a row has no figures, for programs; a table's notes already say it.
+                .init(key: "reason", title: "reason", kind: .text, programsOnly: true),
             ],
             rows: rows,
-            footer: [[datasetName, name, .text(computed)] + Array(repeating: .empty, count: 7) + [.integer(total)]],
+            footer: [[datasetName, name, .text(computed)] + Array(repeating: .empty, count: 7) + [.integer(total), .empty]],
             footerKey: "total",
             notes: notes, provenance: provenance)
     }

@@ -80,9 +80,10 @@ extension Parser {
 
     private mutating func load() throws(Diagnostic) -> Statement.Kind {
         var collection: Located<String>?
-        if current.isKeyword("real") || current.isKeyword("teaching") || current.isKeyword("local") {
-            let token = advance()
-            collection = Located(token.text.lowercased(), token.range)
+        let first = current
+        // Tried with accept, so that a misspelt collection gets a "did you mean".
+        if accept("real") || accept("teaching") || accept("local") {
+            collection = Located(first.text.lowercased(), first.range)
         }
         let dataset = current
         guard dataset.kind == .word, DatasetID(dataset.text) != nil else {

@@ -72,9 +72,13 @@ enum FileBytes {
         let reason: String
     }
 
-    /// `path` with `~` expanded, and taken from `folder` when relative.
+    /// `path` with a leading `~` or `~/` taken from the user's home folder, and taken from
+    /// `folder` when relative. A quoted path is expanded alike: the parser hands over the text only.
     static func resolve(_ path: String, from folder: String) -> String {
-        let expanded = (path as NSString).expandingTildeInPath
+        var expanded = path
+        if path == "~" || path.hasPrefix("~/"), let home = HomeFolder.path(in: ProcessInfo.processInfo.environment) {
+            expanded = home + path.dropFirst()
+        }
         return expanded.hasPrefix("/") ? expanded : URL(fileURLWithPath: folder).appendingPathComponent(expanded).path
     }
 
@@ -114,5 +118,16 @@ enum FileBytes {
 
     private static func describe(_ code: Int32) -> String {
         code == EACCES || code == EPERM ? "it cannot be read (permission denied)" : String(cString: strerror(code))
+    }
+}
+
+/// The user's home folder: $HOME when it is an absolute path, else the one the password
+/// database gives; nil when neither does.
+public enum HomeFolder {
+    public static func path(in environment: [String: String]) -> String? {
+        if let home = environment["HOME"], home.hasPrefix("/") { return home }
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        let home = String(cString: directory)
+        return home.hasPrefix("/") ? home : nil
     }
 }

@@ -27,21 +27,38 @@ public enum AtomicFile {
     /// nothing is left behind (no temp file, the old file untouched), nor when SIGTERM or SIGHUP ends
     /// rdr meanwhile (see `removeTemporaryFileOnTermination`). A replaced file keeps its permissions,
     /// but never setuid, setgid or sticky. Temporary files that rdr processes killed outright
-    /// (SIGKILL, a crash) left beside the file are removed first.
+    /// (SIGKILL, a crash) left beside the file are removed first. A symbolic link stays one: the
+    /// file it leads to is written, beside which the temporary file lies.
     public static func write(_ contents: String, to path: String) throws(ExportError) {
-        let target = PathParts(path)
-        guard !target.name.isEmpty else { throw ExportError(path: path, reason: "no file name given") }
+        guard !PathParts(path).name.isEmpty else { throw ExportError(path: path, reason: "no file name given") }
+        let target = PathParts(try linkTarget(of: path))
         target.removeStaleTemporaryFiles()
         let temporary = target.temporaryPath()
         InProgress.start(temporary)
         defer { InProgress.end() }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw target.error(errno) }
-        let failure = fill(descriptor, with: contents, permissionsOf: path) ?? move(temporary, to: path)
+        let failure = fill(descriptor, with: contents, permissionsOf: target.path) ?? move(temporary, to: target.path)
         if let failure {
             unlink(temporary)
             throw target.error(failure)
         }
+    }
+
+    /// The file that `path` finally names when it is a symbolic link (or a chain of them); else
+    /// `path`. A link to a missing file leads to that file, which the write then creates.
+    private static func linkTarget(of path: String) throws(ExportError) -> String {
+        var current = path
+        for _ in 0..<40 {  // as many as Linux follows
+            var status = stat()
+            guard lstat(current, &status) == 0, (status.st_mode & S_IFMT) == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count > 0 else { return current }
+            let destination = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = destination.hasPrefix("/") ? destination : "\(PathParts(current).prefix)\(destination)"
+        }
+        throw ExportError(path: path, reason: "it is a chain of more than 40 symbolic links")
     }
 
     /// Makes SIGTERM and SIGHUP (a closed terminal) remove the temporary file of a write in

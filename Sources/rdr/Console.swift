@@ -12,6 +12,7 @@ struct Console {
     let csvCaption: Bool
 
     init(format: OutputFormat?, csvCaption: Bool = false) {
+        StandardStream.error.reopenIfClosed()
         interactive = isatty(STDOUT_FILENO) == 1
         defaultFormat = format ?? (interactive ? .table : .csv)
         self.csvCaption = csvCaption
@@ -41,6 +42,7 @@ struct Console {
                 }
             } catch {
                 self.error(error.formatted)
+                self.error("note: stopped here; the lines after it on standard input, if any, were not run")
                 return false
             }
         }
@@ -73,9 +75,12 @@ struct Console {
     }
 
     /// A message on standard error, with no control character that could reach the terminal raw
-    /// (a diagnostic quotes what was typed or read).
+    /// (a diagnostic quotes what was typed or read). A one-line message is wrapped at spaces to
+    /// the terminal; one of several lines is not, as a diagnostic's caret must stay under its
+    /// source line.
     func error(_ text: String) {
-        StandardStream.error.write(terminalSafe(text) + "\n")
+        let safe = terminalSafe(text)
+        StandardStream.error.write((safe.contains("\n") ? safe : wrapped(safe, width: terminalWidth)) + "\n")
     }
 
     /// The terminal's width when standard output is one (TIOCGWINSZ, else $COLUMNS); nil for a
@@ -88,9 +93,11 @@ struct Console {
     }
 }
 
-/// Standard output or standard error, written with write(2) until every byte is out. A closed
-/// pipe (`rdr … | head -1`) ends rdr quietly by SIGPIPE, as it ends other Unix tools; any other
-/// failure, such as a full disk, is one line on standard error and exit status 1.
+/// Standard output or standard error, written with write(2) until every byte is out. On standard
+/// output a closed pipe (`rdr … | head -1`) ends rdr quietly by SIGPIPE, as it ends other Unix
+/// tools, and any other failure, such as a full disk, is one line on standard error and exit
+/// status 1. A message that cannot be written to standard error (`2>/dev/full`, `2>&-`) is
+/// dropped: the results on standard output still matter.
 enum StandardStream: Int32 {
     case output = 1
     case error = 2
@@ -105,20 +112,31 @@ enum StandardStream: Int32 {
             if count >= 0 {
                 written += count
             } else if errno != EINTR {
+                guard self == .output else { return }
                 fail(errno)
             }
         }
     }
 
+    /// Puts /dev/null where a closed descriptor (`2>&-`) was, so that no file rdr opens later
+    /// takes its number and receives the messages meant for it.
+    func reopenIfClosed() {
+        guard fcntl(rawValue, F_GETFD) == -1, errno == EBADF else { return }
+        let descriptor = open("/dev/null", O_WRONLY)
+        if descriptor >= 0, descriptor != rawValue {
+            dup2(descriptor, rawValue)
+            close(descriptor)
+        }
+    }
+
+    /// Ends rdr after standard output failed.
     private func fail(_ code: Int32) -> Never {
         if code == EPIPE {
             signal(SIGPIPE, SIG_DFL)
             raise(SIGPIPE)
         }
-        if self == .output {
-            let message = Array("rdr: cannot write to standard output: \(String(cString: strerror(code)))\n".utf8)
-            _ = message.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
-        }
+        let message = Array("rdr: cannot write to standard output: \(String(cString: strerror(code)))\n".utf8)
+        _ = message.withUnsafeBytes { Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
         exit(1)
     }
 }

@@ -10,20 +10,22 @@ import RdrStatbank
 struct Prompt {
     let session: Session
     let console: Console
-    let historyPath: String
+    /// nil when there is nowhere to keep it: the history then lasts as long as the prompt.
+    let historyPath: String?
 
     func loop() {
         CompletionBridge.session = session
         rl_readline_name = UnsafePointer(strdup("rdr"))
         rl_attempted_completion_function = { CompletionBridge.complete($0, $1, $2) }
         handleInterrupts()
-        let history = HistoryFile(path: historyPath, report: console.error)
+        let history = historyPath.map { HistoryFile(path: $0, report: console.error) }
+        if history == nil { console.error("rdr: no home folder to keep the history in; give --history-file to keep it") }
         console.say("rdr 1.0 — type help, or quit. Start with: load teaching R2020 (invented) or load R2024 (real).")
         while let pointer = readline("rdr> ") {
             let line = String(cString: pointer)
             free(pointer)
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            history.add(line)
+            if let history { history.add(line) } else { add_history(line) }
             Interruption.clear()
             if run(line) == .quit { break }
         }

@@ -116,11 +116,12 @@ struct RdrCommand: ParsableCommand {
         return result
     }
 
-    private var historyPath: String {
+    /// nil when there is no home folder to keep it in. A relative $XDG_STATE_HOME is ignored, as
+    /// the XDG Base Directory specification says.
+    private var historyPath: String? {
         if let historyFile { return historyFile }
         let environment = ProcessInfo.processInfo.environment
-        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSTemporaryDirectory()) + "/.local/state"
-        return state + "/rdr/history"
+        if let state = environment["XDG_STATE_HOME"], state.hasPrefix("/") { return state + "/rdr/history" }
+        return HomeFolder.path(in: environment).map { $0 + "/.local/state/rdr/history" }
     }
 }

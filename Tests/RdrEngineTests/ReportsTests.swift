@@ -253,17 +253,18 @@ struct OverviewReportTests {
         #expect(result.title == "Overview: Egeskov, mulighedsrum to place 2, teaching R2020")
         #expect(result.columns.map(\.key)
             == ["dataset", "municipality", "area", "per", "benchmark_place", "benchmark_municipality", "place", "ranked",
-                "kr_per_person", "benchmark_kr_per_person", "mulighedsrum_kr"])
+                "kr_per_person", "benchmark_kr_per_person", "mulighedsrum_kr", "reason"])
+        #expect(result.columns.last?.programsOnly == true, "a table's notes already give the reason")
         #expect(result.columns[9].title == "at place 2")
         let error = EngineError.notRanked(municipality: "Egeskov", reason: "no figure for 3.22.05")
         #expect(result.rows == [
             Self.keys + [.text("Voksen"), .text("all"), .integer(2), .text("Aaby"), .place(5, tied: false), .integer(5),
-                         .amount(2000), .amount(1000), .integer((2000 - 1000) * 4460)],
+                         .amount(2000), .amount(1000), .integer((2000 - 1000) * 4460), .empty],
             Self.keys + [.text("Skole"), .text("6-16"), .integer(2)]
-                + [ResultSet.Value](repeating: .unavailable(error.description), count: 6),
+                + [ResultSet.Value](repeating: .unavailable(error.description), count: 6) + [.text(error.description)],
         ])
         #expect(result.footer == [Self.keys + [.text("total of 1 of 2 areas")] + [ResultSet.Value](repeating: .empty, count: 7)
-                                  + [.integer((2000 - 1000) * 4460)]])
+                                  + [.integer((2000 - 1000) * 4460), .empty]])
         #expect(result.footerKey == "total")
         #expect(result.notes == ["Skole: Egeskov is not ranked here: no figure for 3.22.05.", caveat])
     }
@@ -275,7 +276,7 @@ struct OverviewReportTests {
         expectRectangular(result)
         // 4,460,000 + (60,000 − 40,000) × 1070 = 4,460,000 + 21,400,000.
         let total = (2000 - 1000) * 4460 + (60_000 - 40_000) * 1070
-        #expect(result.footer == [Self.keys + [.text("total")] + [ResultSet.Value](repeating: .empty, count: 7) + [.integer(total)]])
+        #expect(result.footer == [Self.keys + [.text("total")] + [ResultSet.Value](repeating: .empty, count: 7) + [.integer(total), .empty]])
         #expect(result.rows[1][3] == .text("65+"))
         #expect(result.rows[1][6] == .place(5, tied: false))
         #expect(result.notes == [caveat])
@@ -297,7 +298,7 @@ struct OverviewReportTests {
         // Damsø shares place 3; (1500 − 800) × 1700.
         #expect(result.rows == [[.text("teaching R2020"), .text("Damsø"), .text("Voksen"), .text("all"), .integer(1),
                                  .text("Fjordby"), .place(3, tied: true), .integer(5),
-                                 .amount(1500), .amount(800), .integer((1500 - 800) * 1700)]])
+                                 .amount(1500), .amount(800), .integer((1500 - 800) * 1700), .empty]])
     }
 
     @Test func provenanceDefinition() {
@@ -316,7 +317,9 @@ struct OverviewReportTests {
         let result = overview.resultSet(dataset: Fixture.snapshot)
         expectRectangular(result)
         #expect(result.rows.count == 2)
-        #expect(result.footer.first?.last == .integer(0))
+        #expect(result.footer.first?[10] == .integer(0))
+        #expect(result.rows.allSatisfy { $0.last.map { if case .text(let reason) = $0 { !reason.isEmpty } else { false } } ?? false },
+                "each row says why it has no figures")
         #expect(result.footer.first?[2] == .text("total of 0 of 2 areas"))
         #expect(result.notes.count == 3)
         #expect(result.notes[1] == "Tomt: no municipality can be ranked on Tomt: every one lacks a figure or a population.")
