@@ -284,7 +284,7 @@ struct StatbankReaderErrorTests {
             == "t.csv:2: '2024' in column TID is not a quarter (e.g. 2024K1)")
         // Without a municipality list, the message says so.
         let noList = Array((header + "København;53850;1;TOT;LOBM;2023;1\n").utf8)
-        #expect(throws: StatbankFormatError(file: "x", line: 2, reason: "'København' in column OMRÅDE is not a "
+        #expect(throws: StatbankFormatError(file: "x", line: 2, reason: "'København' in column OMRÅDE is not "
             + "the whole country (0), a region (81-85), a municipality group (910-960), a municipality or Christiansø (411) "
             + "(no municipality list was given to read labels with)")) {
             try StatbankReader.read(noList, name: "x")
