@@ -316,10 +316,9 @@ public struct LocalStore: Sendable {
         let parent = (entry.folder as NSString).deletingLastPathComponent
         let staging = parent + "/" + Self.stagingPrefix + UUID().uuidString
         try operations.run(staging) { () throws(StoreError) in
-            do {
-                try FileManager.default.createDirectory(atPath: path(staging), withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: path(parent), reason: "cannot create a folder there")
+            try? FileManager.default.createDirectory(atPath: path(parent), withIntermediateDirectories: true)
+            guard mkdir(path(staging), 0o755) == 0 else {
+                throw .io(path: path(parent), reason: "cannot create a folder there (\(String(cString: strerror(errno))))")
             }
         }
         var stored: [StoredFile] = []

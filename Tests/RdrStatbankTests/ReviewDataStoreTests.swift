@@ -47,6 +47,19 @@ import Testing
             == "cannot keep /home/x/regk31.csv as R2023 in the local store: No space left on device; the local store is unchanged")
     }
 
+    @Test func aStagingFolderThatCannotBeMadeGivesTheSystemsReason() throws {
+        let root = StoreCommitTests.Root()
+        try FileManager.default.createDirectory(atPath: root.path, withIntermediateDirectories: true)
+        // "accounts" is a file: no folder can be made in it.
+        try Data("x".utf8).write(to: URL(fileURLWithPath: root.path + "/accounts"))
+        let file = IncomingFile(table: .regk31, bytes: Array("new".utf8), origin: "imported from /home/x/regk31.csv",
+                                query: nil)
+
+        #expect(throws: StoreError.io(path: root.path + "/accounts", reason: "cannot create a folder there (Not a directory)")) {
+            try root.store.save(.accounts(DatasetID(kind: .accounts, year: 2023)), files: [file])
+        }
+    }
+
     @Test func theDefaultStoreIgnoresRelativeXDGValuesAndNeedsAHome() {
         #expect(LocalStore.defaultRoot(environment: ["XDG_DATA_HOME": "/d", "HOME": "/h"], home: "/p") == "/d/rdr")
         #expect(LocalStore.defaultRoot(environment: ["XDG_DATA_HOME": "data", "HOME": "/h"], home: "/p")
