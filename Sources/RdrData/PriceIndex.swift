@@ -25,12 +25,18 @@ public struct PriceIndex: Sendable, Equatable {
 
     private static func read(_ file: CSVFile, label: String) throws(DataError) -> PriceIndex {
         let year = try file.column("year"), index = try file.column("index")
-        var values: [Int: Double] = [:]
+        var values: [Int: Double] = [:], lines: [Int: Int] = [:]
         for row in try file.rows {
             guard let value = Double(file.text(row, index)), value.isFinite, value > 0 else {
                 throw DataError.damaged(file: file.name, line: row.line, reason: "'\(file.text(row, index))' is not a positive index")
             }
-            values[try file.int(row, year)] = value
+            let given = try file.int(row, year)
+            if let first = lines[given] {
+                throw DataError.damaged(file: file.name, line: row.line,
+                                        reason: "\(given) is given twice: lines \(first) and \(row.line)")
+            }
+            values[given] = value
+            lines[given] = row.line
         }
         return PriceIndex(label: label, values: values)
     }

@@ -40,7 +40,8 @@ public struct Population: Sendable {
     /// All inhabitants.
     public let totals: [Int]
     /// Inhabitants by single year of age, 0 … `byAge[i].count - 1`, the last an open band
-    /// (e.g. 100+). Nil when the source has totals only.
+    /// (e.g. 100+); empty for a municipality the source has no figures for. Nil when the source
+    /// has totals only.
     public let byAge: [[Int]]?
 
     public init(totals: [Int], byAge: [[Int]]?) {
@@ -55,6 +56,7 @@ public struct Population: Sendable {
             return totals[index]
         case .ages(let lower, let upper):
             guard let ages = byAge?[index] else { return nil }
+            guard !ages.isEmpty else { return 0 }
             let top = min(upper ?? ages.count - 1, ages.count - 1)
             guard lower <= top else { return 0 }
             return ages[lower...top].reduce(0, +)

@@ -54,7 +54,8 @@ extension Session {
                       + (imported.waiting.isEmpty ? "" : " \(waiting)" + (imported.waiting.count == 1 ? " also needs" : " also need")
                           + " the population on 1 January: import a FOLK1A file or fetch.")
                       + imported.checks.map { " \($0.dataset): " + summary($0.checks, of: $0.dataset) }.joined()
-                      + " " + covers(imported.coverage)))
+                      + " " + covers(imported.coverage)
+                      + imported.narrowed.map { " It \($0)." }.joined()))
     }
 
     /// "It covers all 98 municipalities, 355 functions, 2023." — naming them when there are few,

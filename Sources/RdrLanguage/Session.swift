@@ -90,7 +90,7 @@ public final class Session {
 
     public init(format: OutputFormat = .table, parameters: [String: String] = [:],
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
-                dataDirectory: String = LocalStore.defaultRoot(environment: ProcessInfo.processInfo.environment),
+                dataDirectory: String,
                 statbankURL: URL = StatbankClient.defaultBaseURL) throws(ScriptError) {
         self.format = format
         self.parameters = parameters

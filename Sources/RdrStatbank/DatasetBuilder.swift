@@ -36,11 +36,12 @@ public enum DatasetBuilder {
                 totals[i] = count
             }
         }
-        if let lacking = byAge.firstIndex(where: \.isEmpty) {
-            throw .incomplete(dataset: id.description,
-                              missing: "FOLK1A population by age on 1 January \(id.year) for \(municipalities[lacking].name)")
+        // A municipality the FOLK1A figures lack has no persons: rankings leave it out, saying so.
+        guard byAge.contains(where: { !$0.isEmpty }) else {
+            throw .incomplete(dataset: id.description, missing: "FOLK1A population by age on 1 January \(id.year) "
+                              + "for any municipality")
         }
-        for i in totals.indices where totals[i] == 0 { totals[i] = byAge[i].reduce(0, +) }
+        for i in totals.indices where totals[i] == 0 || byAge[i].isEmpty { totals[i] = byAge[i].reduce(0, +) }
 
         var labels: [FunctionCode: String] = [:]
         for function in spending.keys { labels[function] = functionLabels[function] ?? "" }

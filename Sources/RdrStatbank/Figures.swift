@@ -54,7 +54,7 @@ public struct AccountsFigures: Sendable {
 /// 1,000 kr.) for the municipalities and functions the figures cover: those with any row.
 public struct NetOperating: Sendable {
     /// Function → a figure per municipality (indexed like the list given): nil where the
-    /// municipality is not covered or its TOT is "..".
+    /// municipality is not covered or its TOT or S0 is "..".
     public let net: [FunctionCode: [Double?]]
     /// Whether the figures hold any row of the municipality.
     public let covered: [Bool]
@@ -67,12 +67,12 @@ public struct NetOperating: Sendable {
 extension AccountsFigures {
     /// Net operating expenditure of `year` for `municipalities` (codes, in the dataset's order).
     /// Within the covered municipalities × functions an absent TOT or S0 row is 0 (BULK leaves
-    /// such rows out); an S0 of ".." counts as 0 too, a TOT of ".." is no figure.
+    /// such rows out); a TOT or an S0 of ".." is a missing figure, so the combination has none.
     public func netOperating(year: Int, municipalities: [Int]) -> NetOperating {
         let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1, $0) })
         let count = municipalities.count
         var totals: [FunctionCode: [Double?]] = [:], hasTotal: [FunctionCode: [Bool]] = [:]
-        var artZero: [FunctionCode: [Double]] = [:]
+        var artZero: [FunctionCode: [Double?]] = [:]
         var covered = Array(repeating: false, count: count)
         for (key, value) in values where key.year == year && key.dranst == 1 && key.unit == "LOBM" {
             guard let i = index[key.area] else { continue }
@@ -82,7 +82,7 @@ extension AccountsFigures {
                 totals[key.function, default: Array(repeating: 0, count: count)][i] = value
                 hasTotal[key.function, default: Array(repeating: false, count: count)][i] = true
             case "S0":
-                artZero[key.function, default: Array(repeating: 0, count: count)][i] = value ?? 0
+                artZero[key.function, default: Array(repeating: 0, count: count)][i] = value
             default:
                 continue
             }
@@ -94,7 +94,11 @@ extension AccountsFigures {
             net[function] = (0..<count).map { i -> Double? in
                 guard covered[i] else { return nil }
                 if seen?[i] != true { absent += 1 }
-                return (total?[i] ?? 0).map { $0 - (zero?[i] ?? 0) }
+                // An absent row is 0; a row of ".." (nil) is no figure.
+                let tot: Double? = if let total { total[i] } else { 0 }
+                let s0: Double? = if let zero { zero[i] } else { 0 }
+                guard let tot, let s0 else { return nil }
+                return tot - s0
             }
         }
         return NetOperating(net: net, covered: covered, absent: absent)
@@ -152,6 +156,10 @@ public struct PopulationFigures: Sendable {
 public enum StatbankContent: Sendable {
     case accounts(AccountsFigures)
     case population(PopulationFigures)
+
+    var isAccounts: Bool {
+        if case .accounts = self { true } else { false }
+    }
 }
 
 /// Why a file or answer could not be read: the file, the 1-based line when there is one, and

@@ -73,6 +73,25 @@ extension LocalCollection {
         public let checks: [(dataset: DatasetID, checks: [Reconciliation.Check])]
         /// What the file holds figures for.
         public let coverage: Coverage
+        /// The stored entries it replaced that covered more municipalities or functions than it.
+        public let narrowed: [Replacement]
+    }
+
+    /// A stored entry an import replaced, with what the entry covered before.
+    public struct Replacement: Sendable, Equatable, CustomStringConvertible {
+        public let entry: LocalStore.Entry
+        public let municipalities: Int
+        public let functions: Int
+
+        /// "replaces the local R2023, which covered 98 municipalities and 400 functions".
+        public var description: String {
+            let name = switch entry {
+            case .accounts(let id): "the local \(id)"
+            case .population(let year): "the local population \(year)"
+            }
+            let functionsPart = if case .accounts = entry { " and \(functions) functions" } else { "" }
+            return "replaces \(name), which covered \(municipalities) municipalities\(functionsPart)"
+        }
     }
 
     /// What an imported file holds figures for: a file of one municipality or one function is
@@ -87,17 +106,20 @@ extension LocalCollection {
         public let years: [Int]
     }
 
-    func coverage(of content: StatbankContent) -> Coverage {
+    /// `year`: of that year only.
+    func coverage(of content: StatbankContent, year: Int? = nil) -> Coverage {
         let areas: Set<Int>, functions: Set<FunctionCode>, years: [Int]
         switch content {
         case .accounts(let figures):
-            areas = Set(figures.values.keys.map(\.area))
-            functions = Set(figures.values.keys.map(\.function))
-            years = figures.years
+            let keys = figures.values.keys.filter { year == nil || $0.year == year }
+            areas = Set(keys.map(\.area))
+            functions = Set(keys.map(\.function))
+            years = Set(keys.map(\.year)).sorted()
         case .population(let figures):
-            areas = Set(figures.values.keys.map(\.area))
+            let keys = figures.values.keys.filter { year == nil || $0.year == year }
+            areas = Set(keys.map(\.area))
             functions = []
-            years = figures.years
+            years = Set(keys.map(\.year)).sorted()
         }
         return Coverage(municipalities: municipalities.filter { areas.contains($0.code) }, of: municipalities.count,
                         functions: functions.sorted(), years: years)
@@ -122,6 +144,12 @@ extension LocalCollection {
             table = .folk1a
             entries = figures.years.map { .population(year: $0) }
         }
+        let coverage = coverage(of: content)
+        guard !coverage.municipalities.isEmpty else {
+            throw .file(StatbankFormatError(file: name, line: nil, reason: "it covers none of the \(coverage.of) "
+                + "municipalities (only the whole country, regions or municipality groups); the local store is unchanged"))
+        }
+        let narrowed = entries.compactMap { entry in narrowing(entry, by: content) }
         let file = IncomingFile(table: table, bytes: bytes, origin: Self.importedFrom + path, query: nil)
         do {
             // A file of several years goes into each year's entry, all of them or none.
@@ -144,7 +172,28 @@ extension LocalCollection {
         }
         return Imported(table: table, entries: entries, waiting: waiting,
                         checks: completed.compactMap { id in (try? reconcile(id)).map { (id, $0) } },
-                        coverage: coverage(of: content))
+                        coverage: coverage, narrowed: narrowed)
+    }
+
+    /// What a stored entry covered, when `content` would replace it with fewer municipalities or
+    /// functions of the entry's year; nil when it is absent, cannot be read, or covers no more.
+    private func narrowing(_ entry: LocalStore.Entry, by content: StatbankContent) -> Replacement? {
+        guard let stored = try? store.files(entry) else { return nil }
+        let year = switch entry {
+        case .accounts(let id): id.year
+        case .population(let year): year
+        }
+        var figures = (accounts: AccountsFigures(table: .regk31), population: PopulationFigures())
+        for (file, bytes) in stored {
+            guard let read = try? read(bytes, name: file.path, table: StatbankTable(rawValue: file.table)) else { return nil }
+            merge(read, into: &figures)
+        }
+        let old = coverage(of: content.isAccounts ? .accounts(figures.accounts) : .population(figures.population), year: year)
+        let new = coverage(of: content, year: year)
+        guard new.municipalities.count < old.municipalities.count || new.functions.count < old.functions.count else {
+            return nil
+        }
+        return Replacement(entry: entry, municipalities: old.municipalities.count, functions: old.functions.count)
     }
 
     /// The reconciliation of a stored dataset, from its files as kept.

@@ -11,9 +11,10 @@ enum Labels {
 
     /// OMRÅDE (or BUDK32's area variable): 0 = the whole country, a municipality code, 411
     /// Christiansø, or `skippedArea`. Labels are looked up in `municipalities` (name → code); the
-    /// whole country is "Hele landet" ("All Denmark" in English).
+    /// whole country is "Hele landet" ("All Denmark" in English). A code is one of those, or nil;
+    /// with no municipalities given, any code is taken for a municipality's.
     static func area(_ text: String, municipalities: [String: Int], folded: [String: Int]) -> Int? {
-        if let n = digits(text, maxCount: 4) { return isRegionOrGroup(n) ? skippedArea : n }
+        if let n = digits(text, maxCount: 4) { return knownArea(n, municipalities: municipalities) }
         if let code = municipalities[text] { return code }
         let key = fold(text)
         if let code = folded[key] { return code }
@@ -25,9 +26,19 @@ enum Labels {
         if key.hasPrefix("region ") || key.hasPrefix("landsdel ") || key.contains("kommuner") { return skippedArea }
         // "101 København" (code and label): the leading code.
         if let (code, rest) = leadingToken(text), !rest.isEmpty, let n = digits(String(code), maxCount: 4) {
-            return isRegionOrGroup(n) ? skippedArea : n
+            return knownArea(n, municipalities: municipalities)
         }
         return nil
+    }
+
+    /// What `area` expects, for messages.
+    static let knownAreas = "the whole country (0), a region (81-85), a municipality group (910-960), "
+        + "a municipality or Christiansø (411)"
+
+    private static func knownArea(_ code: Int, municipalities: [String: Int]) -> Int? {
+        if isRegionOrGroup(code) { return skippedArea }
+        let known = code == 0 || code == 411 || municipalities.isEmpty || municipalities.values.contains(code)
+        return known ? code : nil
     }
 
     static func isRegionOrGroup(_ code: Int) -> Bool {

@@ -6,6 +6,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case incomplete(dataset: String, missing: String)
     case notStored(String)
     case io(path: String, reason: String)
+    /// A file given to keep (`file`: where it came from) could not be written into `entry`.
+    case notKept(entry: String, file: String, reason: String)
     case damaged(file: String, reason: String)
     case format(StatbankFormatError)
 
@@ -14,6 +16,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .incomplete(dataset, missing): "\(dataset) cannot be built: no \(missing)"
         case let .notStored(what): what
         case let .io(path, reason): "cannot use '\(path)': \(reason)"
+        case let .notKept(entry, file, reason):
+            "cannot keep \(file) as \(entry) in the local store: \(reason); the local store is unchanged"
         case let .damaged(file, reason): "\(file) is damaged: \(reason); forget the dataset and fetch it again"
         case let .format(error): error.description
         }
@@ -82,15 +86,32 @@ public struct LocalStore: Sendable {
         self.root = root
     }
 
-    /// `$XDG_DATA_HOME/rdr`, or `~/.local/share/rdr`.
-    public static func defaultRoot(environment: [String: String]) -> String {
-        if let data = environment["XDG_DATA_HOME"], !data.isEmpty { return data + "/rdr" }
-        return (environment["HOME"] ?? "/tmp") + "/.local/share/rdr"
+    /// `$XDG_DATA_HOME/rdr`, or `~/.local/share/rdr`; `home` is the home folder of the user's
+    /// passwd entry, for when HOME is not set. Relative values are ignored, as the XDG Base
+    /// Directory specification says. Nil when there is no home folder: the store needs `--data-dir`.
+    public static func defaultRoot(environment: [String: String], home: String? = passwdHome()) -> String? {
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/rdr" }
+        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home.flatMap { $0.hasPrefix("/") ? $0 : nil }
+        return home.map { $0 + "/.local/share/rdr" }
     }
 
-    public enum Entry: Sendable, Hashable {
+    /// The home folder of the user running rdr, from the passwd entry (getpwuid).
+    public static func passwdHome() -> String? {
+        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
+        return String(cString: directory)
+    }
+
+    public enum Entry: Sendable, Hashable, CustomStringConvertible {
         case accounts(DatasetID)
         case population(year: Int)
+
+        /// "R2023", "the population on 1 January 2023".
+        public var description: String {
+            switch self {
+            case .accounts(let id): id.description
+            case .population(let year): "the population on 1 January \(year)"
+            }
+        }
 
         var folder: String {
             switch self {
@@ -245,11 +266,14 @@ public struct LocalStore: Sendable {
     struct Operations {
         /// Stop (as if killed) before the operation of this number (0-based); nil runs to the end.
         var killBefore: Int?
+        /// Fail the operation of this number as the system would with this errno (not a kill).
+        var failing: (step: Int, errno: Int32)?
         private(set) var count = 0
         private(set) var killed = false
 
-        init(killBefore: Int? = nil) {
+        init(killBefore: Int? = nil, failing: (step: Int, errno: Int32)? = nil) {
             self.killBefore = killBefore
+            self.failing = failing
         }
 
         /// Runs one change to the file system, or throws as a kill would have stopped it.
@@ -257,6 +281,10 @@ public struct LocalStore: Sendable {
             if let killBefore, count >= killBefore {
                 killed = true
                 throw .io(path: what, reason: "killed (simulated) before this step")
+            }
+            if let failing, failing.step == count {
+                count += 1
+                throw .io(path: what, reason: String(cString: strerror(failing.errno)))
             }
             count += 1
             try change()
@@ -288,38 +316,60 @@ public struct LocalStore: Sendable {
         let parent = (entry.folder as NSString).deletingLastPathComponent
         let staging = parent + "/" + Self.stagingPrefix + UUID().uuidString
         try operations.run(staging) { () throws(StoreError) in
-            do {
-                try FileManager.default.createDirectory(atPath: path(staging), withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: path(parent), reason: "cannot create a folder there")
+            try? FileManager.default.createDirectory(atPath: path(parent), withIntermediateDirectories: true)
+            guard mkdir(path(staging), 0o755) == 0 else {
+                throw .io(path: path(parent), reason: "cannot create a folder there (\(String(cString: strerror(errno))))")
             }
         }
         var stored: [StoredFile] = []
         var counters: [StatbankTable: Int] = [:]
-        for file in incoming {
-            counters[file.table, default: 0] += 1
-            let name = "\(file.table.rawValue.lowercased())-\(counters[file.table, default: 1]).csv"
-            try operations.run(staging + "/" + name) { () throws(StoreError) in
-                try write(file.bytes, to: path(staging + "/" + name))
+        // What is being written, for a message naming what the user gave rather than the staging path.
+        var writing = incoming.first.map(Self.given) ?? "the manifest"
+        do throws(StoreError) {
+            for file in incoming {
+                writing = Self.given(file)
+                counters[file.table, default: 0] += 1
+                let name = "\(file.table.rawValue.lowercased())-\(counters[file.table, default: 1]).csv"
+                try operations.run(staging + "/" + name) { () throws(StoreError) in
+                    try Self.write(file.bytes, to: path(staging + "/" + name))
+                }
+                stored.append(StoredFile(
+                    table: file.table.rawValue, path: entry.folder + "/" + name, origin: file.origin, query: file.query,
+                    received: Self.timestamp(received), bytes: file.bytes.count, sha256: SHA256.hex(file.bytes)))
             }
-            stored.append(StoredFile(
-                table: file.table.rawValue, path: entry.folder + "/" + name, origin: file.origin, query: file.query,
-                received: Self.timestamp(received), bytes: file.bytes.count, sha256: SHA256.hex(file.bytes)))
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let manifest = try? encoder.encode(Manifest(entry: entry.folder, files: stored))
-        try operations.run(staging + "/manifest.json") { () throws(StoreError) in
-            try write([UInt8](manifest ?? Data()), to: path(staging + "/manifest.json"))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let manifest = try? encoder.encode(Manifest(entry: entry.folder, files: stored))
+            try operations.run(staging + "/manifest.json") { () throws(StoreError) in
+                try Self.write([UInt8](manifest ?? Data()), to: path(staging + "/manifest.json"))
+            }
+        } catch {
+            guard !operations.killed, case .io(_, let reason) = error else { throw error }
+            try? FileManager.default.removeItem(atPath: path(staging))
+            throw .notKept(entry: entry.description, file: writing, reason: reason)
         }
         return staging
+    }
+
+    /// A file to keep as the user knows it: the file imported, or the table's answer.
+    private static func given(_ file: IncomingFile) -> String {
+        file.origin.hasPrefix(LocalCollection.importedFrom) ? String(file.origin.dropFirst(LocalCollection.importedFrom.count))
+            : "the \(file.table.rawValue) answer"
     }
 
     /// The commit point: the journal, written whole to a temporary file and renamed into place.
     private func writeJournal(_ journal: Journal, operations: inout Operations) throws(StoreError) {
         let temporary = Self.temporaryPrefix + UUID().uuidString
         let bytes = (try? JSONEncoder().encode(journal)).map { [UInt8]($0) } ?? []
-        try operations.run(temporary) { () throws(StoreError) in try write(bytes, to: path(temporary)) }
+        try operations.run(temporary) { () throws(StoreError) in
+            do throws(StoreError) {
+                try Self.write(bytes, to: path(temporary))
+            } catch {
+                try? FileManager.default.removeItem(atPath: path(temporary))
+                guard case .io(_, let reason) = error else { throw error }
+                throw .io(path: root, reason: "cannot commit the new files (\(reason))")
+            }
+        }
         try operations.run(Self.journalName) { () throws(StoreError) in
             try rename(temporary, to: Self.journalName, what: "cannot commit the new files")
         }
@@ -437,10 +487,23 @@ public struct LocalStore: Sendable {
         return names.filter { !$0.hasPrefix(".") }
     }
 
-    private func write(_ bytes: [UInt8], to file: String) throws(StoreError) {
-        guard FileManager.default.createFile(atPath: file, contents: Data(bytes)) else {
-            throw .io(path: file, reason: "cannot write it")
+    /// Writes a new file whole; the reason of a failure is the system's (No space left on device).
+    static func write(_ bytes: [UInt8], to file: String) throws(StoreError) {
+        let descriptor = open(file, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: file, reason: String(cString: strerror(errno))) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
+            guard count >= 0 || errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw .io(path: file, reason: reason)
+            }
+            written += max(count, 0)
         }
+        guard close(descriptor) == 0 else { throw .io(path: file, reason: String(cString: strerror(errno))) }
     }
 
     private func rename(_ from: String, to: String, what: String) throws(StoreError) {

@@ -255,7 +255,7 @@ private struct Reader {
     private func area(_ s: RecordScanner, _ c: Int, _ ids: [String]) throws(StatbankFormatError) -> Int {
         guard let code = Labels.area(s.text(c), municipalities: municipalities, folded: folded) else {
             let hint = municipalities.isEmpty ? " (no municipality list was given to read labels with)" : ""
-            throw unmapped(s, c, ids, "a municipality, region or municipality group\(hint)")
+            throw unmapped(s, c, ids, Labels.knownAreas + hint)
         }
         return code
     }

@@ -69,10 +69,14 @@ struct RdrCommand: ParsableCommand {
         let clock = ContinuousClock()
         let started = clock.now
         let session: Session
+        guard let dataDirectory = dataDir ?? LocalStore.defaultRoot(environment: ProcessInfo.processInfo.environment) else {
+            console.error("rdr: there is no home folder (HOME is unset and the user has none) to keep the local store in; "
+                          + "give one with --data-dir")
+            throw ExitCode.failure
+        }
         do {
             session = try Session(
-                format: console.defaultFormat, parameters: parsedParameters,
-                dataDirectory: dataDir ?? LocalStore.defaultRoot(environment: ProcessInfo.processInfo.environment),
+                format: console.defaultFormat, parameters: parsedParameters, dataDirectory: dataDirectory,
                 statbankURL: URL(string: statbankURL)!)
         } catch {
             console.error(error.formatted)

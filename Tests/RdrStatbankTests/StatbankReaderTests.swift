@@ -263,7 +263,7 @@ struct StatbankReaderErrorTests {
     @Test func valuesThatCannotBeMapped() {
         let row = "101;53850;1;TOT;LOBM;2023;1\n"
         #expect(failure(header + row + "Atlantis;53850;1;TOT;LOBM;2023;1\n")?.description
-            == "t.csv:3: 'Atlantis' in column OMRÅDE is not a municipality, region or municipality group")
+            == "t.csv:3: 'Atlantis' in column OMRÅDE is not the whole country (0), a region (81-85), a municipality group (910-960), a municipality or Christiansø (411)")
         #expect(failure(header + "101;Botilbud;1;TOT;LOBM;2023;1\n")?.description
             == "t.csv:2: 'Botilbud' in column FUNKTION is not a function of the chart of accounts (e.g. 53850 or '5.38.50 Botilbud til længerevarende ophold')")
         #expect(failure(header + "101;53850;Drift og anlæg i alt;TOT;LOBM;2023;1\n")?.description
@@ -284,8 +284,9 @@ struct StatbankReaderErrorTests {
             == "t.csv:2: '2024' in column TID is not a quarter (e.g. 2024K1)")
         // Without a municipality list, the message says so.
         let noList = Array((header + "København;53850;1;TOT;LOBM;2023;1\n").utf8)
-        #expect(throws: StatbankFormatError(file: "x", line: 2, reason: "'København' in column OMRÅDE is not a "
-            + "municipality, region or municipality group (no municipality list was given to read labels with)")) {
+        #expect(throws: StatbankFormatError(file: "x", line: 2, reason: "'København' in column OMRÅDE is not "
+            + "the whole country (0), a region (81-85), a municipality group (910-960), a municipality or Christiansø (411) "
+            + "(no municipality list was given to read labels with)")) {
             try StatbankReader.read(noList, name: "x")
         }
     }
