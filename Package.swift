@@ -35,7 +35,7 @@ let package = Package(
         .executableTarget(
             name: "rdr",
             dependencies: [
-                "RdrLanguage", "RdrStatbank", "CReadline",
+                "RdrLanguage", "RdrStatbank", "RdrData", "CReadline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

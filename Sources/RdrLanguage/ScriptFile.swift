@@ -1,4 +1,5 @@
 import Foundation
+import RdrData
 #if canImport(Glibc)
 import Glibc
 private let readBytes = Glibc.read
@@ -118,16 +119,5 @@ enum FileBytes {
 
     private static func describe(_ code: Int32) -> String {
         code == EACCES || code == EPERM ? "it cannot be read (permission denied)" : String(cString: strerror(code))
-    }
-}
-
-/// The user's home folder: $HOME when it is an absolute path, else the one the password
-/// database gives; nil when neither does.
-public enum HomeFolder {
-    public static func path(in environment: [String: String]) -> String? {
-        if let home = environment["HOME"], home.hasPrefix("/") { return home }
-        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
-        let home = String(cString: directory)
-        return home.hasPrefix("/") ? home : nil
     }
 }

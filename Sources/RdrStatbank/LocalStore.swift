@@ -1,4 +1,5 @@
 import Foundation
+import RdrData
 import RdrEngine
 
 /// Why the local store could not do what was asked. One line each.
@@ -89,16 +90,10 @@ public struct LocalStore: Sendable {
     /// `$XDG_DATA_HOME/rdr`, or `~/.local/share/rdr`; `home` is the home folder of the user's
     /// passwd entry, for when HOME is not set. Relative values are ignored, as the XDG Base
     /// Directory specification says. Nil when there is no home folder: the store needs `--data-dir`.
-    public static func defaultRoot(environment: [String: String], home: String? = passwdHome()) -> String? {
+    public static func defaultRoot(environment: [String: String],
+                                   home: @autoclosure () -> String? = HomeFolder.passwdEntry()) -> String? {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/rdr" }
-        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? home.flatMap { $0.hasPrefix("/") ? $0 : nil }
-        return home.map { $0 + "/.local/share/rdr" }
-    }
-
-    /// The home folder of the user running rdr, from the passwd entry (getpwuid).
-    public static func passwdHome() -> String? {
-        guard let entry = getpwuid(getuid()), let directory = entry.pointee.pw_dir else { return nil }
-        return String(cString: directory)
+        return HomeFolder.path(in: environment, passwd: home()).map { $0 + "/.local/share/rdr" }
     }
 
     public enum Entry: Sendable, Hashable, CustomStringConvertible {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RdrData
 import RdrLanguage
 import RdrRender
 import RdrStatbank
