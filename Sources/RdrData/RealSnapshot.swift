@@ -12,6 +12,8 @@ public struct RealSnapshot: DataCollection {
     private let index: [Int: Int]
     /// Population totals by year, indexed like `municipalities`.
     private let totals: [Int: [Int]]
+    /// The whole country's population by year (code 0, which includes Christiansø).
+    private let countryTotals: [Int: Int]
     /// The accounts file, and its rows by year: a year's figures are read when it is loaded.
     private let accounts: CSVFile
     private let rowsByYear: [Int: [CSVFile.Line]]
@@ -27,9 +29,14 @@ public struct RealSnapshot: DataCollection {
 
         let population = try BundledFile.csv(folder, "population_jan1_2016_2026.csv")
         var totals: [Int: [Int]] = [:]
+        var countryTotals: [Int: Int] = [:]
         for row in try population.rows {
-            guard let i = index[try population.int(row, 0)] else { continue }  // code 0: the whole country
-            let year = try population.int(row, 1)
+            let code = try population.int(row, 0), year = try population.int(row, 1)
+            if code == 0 {
+                countryTotals[year] = try population.int(row, 2)
+                continue
+            }
+            guard let i = index[code] else { continue }
             totals[year, default: Array(repeating: 0, count: municipalities.count)][i] = try population.int(row, 2)
         }
 
@@ -41,7 +48,7 @@ public struct RealSnapshot: DataCollection {
         return RealSnapshot(
             municipalities: municipalities,
             datasets: rowsByYear.keys.filter { totals[$0] != nil }.sorted().map { DatasetID(kind: .accounts, year: $0) },
-            functionLabels: labels, index: index, totals: totals, accounts: accounts, rowsByYear: rowsByYear)
+            functionLabels: labels, index: index, totals: totals, countryTotals: countryTotals, accounts: accounts, rowsByYear: rowsByYear)
     }
 
     public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
@@ -54,9 +61,11 @@ public struct RealSnapshot: DataCollection {
         for function in functionLabels.keys {
             spending[function] = Array(repeating: nil, count: municipalities.count)
         }
+        var country: [FunctionCode: Int?] = spending.mapValues { _ in nil }
+        let countryPersons = countryTotals[id.year]
         for line in rows {
             let row = try accounts.row(line)
-            guard let i = index[try accounts.int(row, 1)] else { continue }  // code 0: the whole country
+            let code = try accounts.int(row, 1)
             guard let function = accounts.functionCode(row, 2), spending[function] != nil else {
                 throw DataError.damaged(file: accounts.name, line: row.line,
                                         reason: "'\(accounts.text(row, 2))' is not a function of functions.csv")
@@ -64,7 +73,11 @@ public struct RealSnapshot: DataCollection {
             guard !accounts.isMissing(row, 3) else { continue }
             // Total kroner = published kr. per inhabitant × population on 1 January, the relation the
             // snapshot's README verified; dividing by that population gives the published figure back exactly.
-            spending[function]![i] = try accounts.int(row, 3) * totals[i]
+            if code == 0 {  // Hele landet, DST's own figure
+                if let countryPersons { country[function] = try accounts.int(row, 3) * countryPersons }
+            } else if let i = index[code] {
+                spending[function]![i] = try accounts.int(row, 3) * totals[i]
+            }
         }
         return Dataset(
             id: id, collection: name, municipalities: municipalities, functionLabels: functionLabels,
@@ -76,6 +89,9 @@ public struct RealSnapshot: DataCollection {
                 priceBasis: "current prices",
                 retrieved: "built-in snapshot received 2026-12-01",
                 definition: "", invented: false),
-            limitationHint: Self.hint)
+            limitationHint: Self.hint,
+            country: countryPersons.map {
+                CountryFigures(spending: country, population: Population(totals: [$0], byAge: nil))
+            })
     }
 }

@@ -82,6 +82,23 @@ public enum AccountsBasis: Sendable, Equatable {
     }
 }
 
+/// Statistics Denmark's own figures for the whole country (OMRÅDE 0, "Hele landet"), where the
+/// source has them. They can differ from the sum of the 98 municipalities: the country's population
+/// includes Christiansø, and DST rounds each published figure on its own.
+public struct CountryFigures: Sendable {
+    /// Net spending in kroner per function; nil = no figure for that function.
+    public let spending: [FunctionCode: Int?]
+    /// The country's population on 1 January: one entry (index 0), totals and, where the source
+    /// has them, ages.
+    public let population: Population
+
+    public init(spending: [FunctionCode: Int?], population: Population) {
+        precondition(population.totals.count == 1, "the country is one area")
+        self.spending = spending
+        self.population = population
+    }
+}
+
 /// One dataset loaded into the engine: every figure a ranking needs, plus where it came from.
 public struct Dataset: Sendable {
     public let id: DatasetID
@@ -101,11 +118,15 @@ public struct Dataset: Sendable {
     public let provenance: Provenance
     /// What the collection lacks and how to get it; shown when an analysis needs it.
     public let limitationHint: String?
+    /// DST's own whole-country figures, when the source has them; otherwise the country is the
+    /// sum of the municipalities, and results say which.
+    public let country: CountryFigures?
 
     public init(
         id: DatasetID, collection: String, municipalities: [Municipality],
         functionLabels: [FunctionCode: String], chartIsComplete: Bool, spending: [FunctionCode: [Int?]],
-        population: Population, basis: AccountsBasis, provenance: Provenance, limitationHint: String? = nil
+        population: Population, basis: AccountsBasis, provenance: Provenance, limitationHint: String? = nil,
+        country: CountryFigures? = nil
     ) {
         self.id = id
         self.collection = collection
@@ -117,6 +138,7 @@ public struct Dataset: Sendable {
         self.basis = basis
         self.provenance = provenance
         self.limitationHint = limitationHint
+        self.country = country
     }
 
     /// "R2024" for the real collection, "teaching R2020" otherwise.
@@ -149,10 +171,14 @@ extension Dataset {
     public func repriced(by factor: PriceFactor, priceBasis: String) -> Dataset {
         var provenance = provenance
         provenance.priceBasis = priceBasis
+        let reprice = { (amount: Int) in Int((Double(amount) * factor.value).rounded()) }
         return Dataset(
             id: id, collection: collection, municipalities: municipalities, functionLabels: functionLabels,
             chartIsComplete: chartIsComplete,
-            spending: spending.mapValues { $0.map { $0.map { Int((Double($0) * factor.value).rounded()) } } },
-            population: population, basis: basis, provenance: provenance, limitationHint: limitationHint)
+            spending: spending.mapValues { $0.map { $0.map(reprice) } },
+            population: population, basis: basis, provenance: provenance, limitationHint: limitationHint,
+            country: country.map {
+                CountryFigures(spending: $0.spending.mapValues { $0.map(reprice) }, population: $0.population)
+            })
     }
 }
