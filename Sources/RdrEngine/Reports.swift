@@ -13,7 +13,8 @@ private let mulighedsrumCaveat =
     "Mulighedsrum is a starting point for questions, not a saving: it is not corrected for demography or socio-economics."
 
 extension Ranking {
-    public func resultSet(showing selection: RowSelection = .all) -> ResultSet {
+    /// `levels`: the country, regions or groups shown under the median, with a note on how each is made.
+    public func resultSet(showing selection: RowSelection = .all, levels: [Reference] = []) -> ResultSet {
         let person = segment.person
         let shown: [Entry] = switch selection {
         case .all: entries
@@ -45,6 +46,14 @@ extension Ranking {
              .place(entry.place, tied: entry.tied), name, .amount(entry.perPerson),
              .integer(entry.spending), .integer(entry.persons), .flag(entry.municipality == median.municipality)]
         }
+        let levelRows = levels.map { level -> [ResultSet.Value] in
+            [.text(provenance.dataset), .text(area.key), .text(segment.description), .empty,
+             .labelled(level.name, label: level.role), .amount(level.perPerson),
+             level.spending.map(ResultSet.Value.integer) ?? .empty, level.persons.map(ResultSet.Value.integer) ?? .empty,
+             .flag(false)]
+        }
+        if let country = levels.first(where: { $0.scope == .country }) { notes.append(countryNote(country)) }
+        if let average = levels.first(where: { $0.scope != .country })?.average { notes.append(average.explanation) }
         return ResultSet(
             title: "\(area.title): kr. per \(person), \(provenance.dataset) (place 1 = lowest)",
             columns: identifying + [
@@ -57,7 +66,8 @@ extension Ranking {
                 .init(key: "is_median", title: "median", kind: .flag, programsOnly: true),
             ],
             rows: shown.map { row($0, .text($0.municipality.name)) },
-            footer: [row(median, .labelled(median.municipality.name, label: "median"))], footerKey: "median",
+            footer: [row(median, .labelled(median.municipality.name, label: "median"))] + levelRows,
+            footerKey: levels.isEmpty ? "median" : "median_and_levels",
             notes: notes, provenance: provenance)
     }
 

@@ -6,8 +6,11 @@ public struct Statement: Sendable {
     public let range: SourceRange
 
     public enum Kind: Sendable {
-        /// `load [local|real|teaching] R2020 [prices 2024 [using FILE]]`
-        case load(collection: Located<String>?, dataset: Located<String>, prices: Located<Int>?, index: Located<String>?)
+        /// `load [local|real|teaching] R2019..R2024, B2025 [prices 2024 [using INDEX]]`: every dataset
+        /// named is kept in the workspace; the last becomes the current one.
+        case load(DatasetChoice, prices: Located<Int>?, index: Located<String>?)
+        /// `use [collection] R2023`: make a loaded dataset the current one.
+        case use(DatasetChoice)
         /// `fetch R2023`, `fetch R2019..R2024, B2025`: download from Statistics Denmark into the local store.
         case fetch([Located<DatasetID>])
         /// `forget R2019`: remove a dataset from the local store.
@@ -51,15 +54,34 @@ public struct Statement: Sendable {
 public enum Query: Sendable {
     case rank(RankQuery)
     case gap(GapQuery)
+    case compare(CompareQuery)
+    case trend(TrendQuery)
     /// A named result (or `_`, the last result), optionally shown in another format.
     case reference(Located<String>)
 }
 
-/// `rank TARGET [per SEGMENT] [top N | bottom N | for NAME, NAME …]`
+/// Datasets named in a statement: `R2023`, `teaching R2018..R2024`, `R2024, B2025`.
+public struct DatasetChoice: Sendable {
+    /// "local", "real" or "teaching", when written.
+    public let collection: Located<String>?
+    /// In the order written, spans expanded; never empty.
+    public let ids: [Located<DatasetID>]
+    public let range: SourceRange
+}
+
+/// `rank TARGET [per SEGMENT] [top N | bottom N | for NAME, NAME …] [with LEVELS] [average KIND] [on DATASET]`
 public struct RankQuery: Sendable {
     public let target: Target
     public let segment: Located<Segment>?
     public let selection: Selection
+    /// Levels shown under the ranking beside its median: the country, each region, each group.
+    public let levels: [Located<Level>]
+    public let average: Located<Reference.Average>?
+    public let on: DatasetChoice?
+
+    public enum Level: String, Sendable, CaseIterable {
+        case country, regions, groups
+    }
 
     public enum Selection: Sendable {
         case all
@@ -75,11 +97,45 @@ public struct GapQuery: Sendable {
     public let place: Located<Place>
     public let target: Target?
     public let segment: Located<Segment>?
+    public let on: DatasetChoice?
 
     public enum Place: Sendable, Equatable {
         case number(Int)
         case median
     }
+}
+
+/// `compare NAME [with PEERS] [in TARGET [per SEGMENT]] [average KIND] [on DATASET]`: one
+/// municipality beside others and the averages, on one area or function, or on every area.
+public struct CompareQuery: Sendable {
+    public let municipality: Located<String>
+    public let peers: [Located<Peer>]
+    public let target: Target?
+    public let segment: Located<Segment>?
+    public let average: Located<Reference.Average>?
+    public let on: DatasetChoice?
+
+    public enum Peer: Sendable, Equatable {
+        /// A municipality by name.
+        case municipality(String)
+        /// Every municipality of a DST group: the named one, or the compared municipality's own.
+        case group(String?)
+        /// Every municipality of a region: the named one, or the compared municipality's own.
+        case region(String?)
+    }
+}
+
+/// `trend TARGET [per SEGMENT] [for NAMES] [prices YEAR [using INDEX]] [crosswalk FILE] [on DATASETS]`:
+/// an area or function across the loaded years.
+public struct TrendQuery: Sendable {
+    public let target: Target
+    public let segment: Located<Segment>?
+    public let municipalities: [Located<String>]
+    public let prices: Located<Int>?
+    /// `cpi`, `state` or a `year,index` file; nil with prices = the CPI.
+    public let index: Located<String>?
+    public let crosswalk: Located<String>?
+    public let on: DatasetChoice?
 }
 
 /// What is ranked: an area by name, or a function code or pattern.

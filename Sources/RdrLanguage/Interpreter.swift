@@ -8,8 +8,12 @@ import RdrRender
 extension Session {
     func execute(_ statement: Statement, emit: (Output) -> Void) throws {
         switch statement.kind {
-        case let .load(collection, dataset, prices, index):
-            try load(collection: collection, dataset: dataset, prices: prices, index: index, emit: emit)
+        case let .load(choice, prices, index):
+            try load(choice, prices: prices, index: index, emit: emit)
+        case .use(let choice):
+            let chosen = try loadedDatasets(choice)[0]
+            use(chosen)
+            emit(.message("Current dataset: \(chosen.name)."))
         case .fetch(let ids):
             try fetch(ids, emit: emit)
         case .forget(let id):
@@ -68,11 +72,25 @@ extension Session {
 
     // MARK: Loading
 
-    /// Without a collection: the local store when it has the dataset, else the built-in snapshot.
-    private func load(collection name: Located<String>?, dataset: Located<String>, prices: Located<Int>?,
-                      index: Located<String>?, emit: (Output) -> Void) throws {
-        let id = DatasetID(dataset.value)!  // the parser accepted only valid ids
-        var loaded: Dataset
+    /// Loads every dataset named, in order, and makes the last one current. Without a collection:
+    /// the local store when it has the dataset, else the built-in snapshot. Nothing is kept unless
+    /// all of them load.
+    private func load(_ choice: DatasetChoice, prices: Located<Int>?, index: Located<String>?,
+                      emit: (Output) -> Void) throws {
+        var loaded: [Dataset] = []
+        var notes: [String] = []
+        for id in choice.ids {
+            let (dataset, note) = try load(id, collection: choice.collection)
+            loaded.append(try prices.map { try repriced(dataset, to: $0, index: index) } ?? dataset)
+            if let note, !notes.contains(note) { notes.append(note) }
+        }
+        loaded.forEach(use)
+        emit(.message(notes.map { "Note: \($0), so this is the built-in snapshot instead.\n" }.joined() + loadedMessage(loaded)))
+    }
+
+    /// One dataset, and a note when it comes from the snapshot although the store has part of it.
+    private func load(_ located: Located<DatasetID>, collection name: Located<String>?) throws -> (Dataset, String?) {
+        let id = located.value
         let localCopy = try? localCollection()
         let local = localCopy?.datasets.contains(id) == true
         let collection = name?.value ?? (local ? "local" : "real")
@@ -82,7 +100,7 @@ extension Session {
             ? "the local store has \(id) but not the population on 1 January \(id.year) "
                 + "(fetch \(id) gets both, or import a FOLK1A file)" : nil
         do {
-            loaded = try dataCollection(collection).dataset(id)
+            return (try dataCollection(collection).dataset(id), incomplete)
         } catch {
             var message = incomplete.map { "\($0); " } ?? ""
             message += error.description
@@ -95,32 +113,30 @@ extension Session {
                 message += other == "teaching" ? "; load teaching \(id) has invented figures for teaching"
                     : "; load \(id) has the real figures"
             }
-            throw Diagnostic(message, at: dataset.range, remedy: fetchable ? "fetch \(id)" : nil)
+            throw Diagnostic(message, at: located.range, remedy: fetchable ? "fetch \(id)" : nil)
         }
-        if let prices {
-            loaded = try repriced(loaded, to: prices, index: index)
+    }
+
+    /// "Loaded teaching R2020 (accounts 2020): …", or for several the span and the current one.
+    private func loadedMessage(_ loaded: [Dataset]) -> String {
+        let last = loaded[loaded.count - 1]
+        let ages = last.population.byAge == nil ? "population totals" : "population by age"
+        let what = last.provenance.invented
+            ? "INVENTED figures for \(last.municipalities.count) fictional municipalities"
+            : "\(last.municipalities.count) municipalities"
+        guard loaded.count > 1 else {
+            return "Loaded \(last.name) (\(last.id.spelledOut)): \(what), \(last.functionLabels.count) functions, "
+                + "\(ages) on 1 January \(last.id.year), \(last.provenance.priceBasis). Source: \(last.provenance.source)."
         }
-        use(loaded)
-        if let incomplete {
-            emit(.message("Note: \(incomplete), so this is the built-in snapshot instead."))
-        }
-        let ages = loaded.population.byAge == nil ? "population totals" : "population by age"
-        let what = loaded.provenance.invented
-            ? "INVENTED figures for \(loaded.municipalities.count) fictional municipalities"
-            : "\(loaded.municipalities.count) municipalities"
-        emit(.message("Loaded \(loaded.name) (\(loaded.id.spelledOut)): \(what), \(loaded.functionLabels.count) functions, "
-                      + "\(ages) on 1 January \(loaded.id.year), \(loaded.provenance.priceBasis). "
-                      + "Source: \(loaded.provenance.source)."))
+        let names = loaded.map(\.id.description)
+        return "Loaded \(loaded.count) datasets (\(names.joined(separator: ", "))): \(what), \(ages), "
+            + "\(last.provenance.priceBasis). Source: \(Set(loaded.map(\.provenance.source)).sorted().joined(separator: "; ")). "
+            + "Current: \(last.name) (use DATASET, or on DATASET in a statement, for another)."
     }
 
     private func repriced(_ dataset: Dataset, to year: Located<Int>, index file: Located<String>?) throws -> Dataset {
-        let index: PriceIndex
         do {
-            if let file {
-                index = try PriceIndex.read(bytes: try contents(of: file, what: "the price index"), name: file.value)
-            } else {
-                index = try PriceIndex.consumerPrices()
-            }
+            let index = try priceIndex(file)
             let factor = try index.factor(from: dataset.id.year, to: year.value)
             return dataset.repriced(by: factor, priceBasis: "\(year.value) prices, \(index.label)")
         } catch let error as DataError {
@@ -128,11 +144,47 @@ extension Session {
         }
     }
 
-    private func requireDataset(at range: SourceRange) throws(Diagnostic) -> Dataset {
+    /// `cpi` (the default), `state` (the state's PL) or a `year,index` file.
+    func priceIndex(_ name: Located<String>?) throws -> PriceIndex {
+        switch name?.value.lowercased() {
+        case nil, "cpi": return try PriceIndex.consumerPrices()
+        case "state": throw DataError.unavailable("the state PL arrives with trend")
+        default:
+            let file = name!
+            return try PriceIndex.read(bytes: try contents(of: file, what: "the price index"), name: file.value)
+        }
+    }
+
+    /// The dataset a statement runs on: the one `on` names, else the current one.
+    func requireDataset(_ choice: DatasetChoice?, at range: SourceRange) throws(Diagnostic) -> Dataset {
+        if let choice {
+            guard choice.ids.count == 1 else {
+                throw Diagnostic("this runs on one dataset; trend follows several", at: choice.range)
+            }
+            return try loadedDatasets(choice)[0]
+        }
         guard let dataset else {
             throw Diagnostic("no dataset is loaded; start with load R2024 (real) or load teaching R2020", at: range)
         }
         return dataset
+    }
+
+    /// The loaded datasets a choice names, in its order: of its collection when it names one, else
+    /// of the current dataset's collection, else of whichever collection has it loaded.
+    func loadedDatasets(_ choice: DatasetChoice) throws(Diagnostic) -> [Dataset] {
+        try choice.ids.map { located throws(Diagnostic) -> Dataset in
+            let id = located.value
+            let candidates = workspace.filter { loaded in
+                loaded.id == id && (choice.collection.map { loaded.collection == $0.value } ?? true)
+            }
+            if let found = candidates.first(where: { $0.collection == dataset?.collection }) ?? candidates.first {
+                return found
+            }
+            let prefix = choice.collection.map { "\($0.value) " } ?? ""
+            let loaded = workspace.isEmpty ? "none is loaded yet" : "loaded: " + workspace.map(\.name).joined(separator: ", ")
+            throw Diagnostic("\(prefix)\(id) is not loaded (\(loaded)); load \(prefix)\(id) first",
+                             at: located.range, remedy: "load \(prefix)\(id)")
+        }
     }
 
     // MARK: Queries
@@ -142,11 +194,13 @@ extension Session {
         case .reference(let name): return try storedResult(name, standingAlone: true)
         case .rank(let rank): return try evaluate(rank, at: range)
         case .gap(let gap): return try evaluate(gap, at: range)
+        case .compare(let compare): return try evaluate(compare, at: range)
+        case .trend(let trend): return try evaluate(trend, at: range)
         }
     }
 
     private func evaluate(_ query: RankQuery, at range: SourceRange) throws -> ResultSet {
-        let dataset = try requireDataset(at: range)
+        let dataset = try requireDataset(query.on, at: range)
         let area = try self.area(query.target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
             at: { $0.isSegmentError ? query.segment?.range ?? query.target.range : query.target.range }
@@ -156,11 +210,28 @@ extension Session {
         case .bottom(let n): .bottom(n)
         case .only(let names): .only(try names.map { try municipality($0, in: dataset) })
         }
-        return ranking.resultSet(showing: selection)
+        let average = query.average?.value ?? .weighted
+        if query.average != nil, !query.levels.contains(where: { $0.value != .country }) {
+            throw Diagnostic("average chooses how regions and groups are averaged; add with regions or with groups",
+                             at: query.average!.range)
+        }
+        var levels: [Reference] = []
+        for level in query.levels {
+            switch level.value {
+            case .country: levels.append(ranking.country(in: dataset))
+            case .regions:
+                let regions = Set(dataset.municipalities.map(\.region)).sorted()
+                levels += regions.compactMap { ranking.reference(.region($0), average) }
+            case .groups:
+                let groups = Set(dataset.municipalities.map(\.group)).sorted()
+                levels += groups.compactMap { ranking.reference(.group($0), average) }
+            }
+        }
+        return ranking.resultSet(showing: selection, levels: levels)
     }
 
     private func evaluate(_ query: GapQuery, at range: SourceRange) throws -> ResultSet {
-        let dataset = try requireDataset(at: range)
+        let dataset = try requireDataset(query.on, at: range)
         let municipality = try self.municipality(query.municipality, in: dataset)
         guard let target = query.target else {
             if let segment = query.segment {
@@ -202,7 +273,7 @@ extension Session {
     }
 
     /// Runs an engine computation, turning its error into a diagnostic at the spot `range` picks.
-    private func engine<T>(_ body: () throws(EngineError) -> T,
+    func engine<T>(_ body: () throws(EngineError) -> T,
                            at range: (EngineError) -> SourceRange) throws(Diagnostic) -> T {
         do {
             return try body()
@@ -228,8 +299,8 @@ extension Session {
         }
     }
 
-    private func municipality(_ name: Located<String>, in dataset: Dataset) throws -> Municipality {
-        switch municipalityMatcher.match(name.value) {
+    func municipality(_ name: Located<String>, in dataset: Dataset) throws -> Municipality {
+        switch municipalityMatcher(for: dataset).match(name.value) {
         case .found(let municipality):
             return municipality
         case .notFound(let suggestions):
@@ -270,7 +341,7 @@ extension Session {
         throw Diagnostic(message, at: name.range)
     }
 
-    private func didYouMean(_ suggestions: [String], otherwise: String) -> String {
+    func didYouMean(_ suggestions: [String], otherwise: String) -> String {
         if let best = suggestions.first { return "; did you mean \(best)?" }
         return otherwise.isEmpty ? "" : "; \(otherwise)"
     }

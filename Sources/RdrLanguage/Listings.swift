@@ -37,9 +37,10 @@ extension Session {
     private func datasetsListing() throws -> ResultSet {
         var rows: [[ResultSet.Value]] = []
         let row = { (collection: String, id: DatasetID, source: String, status: String) -> [ResultSet.Value] in
-            let loaded = self.dataset.map { $0.collection == collection && $0.id == id } ?? false
+            let isCurrent = self.dataset.map { $0.collection == collection && $0.id == id } ?? false
+            let isLoaded = self.workspace.contains { $0.collection == collection && $0.id == id }
             return [.text(collection), .text(id.description), .text(id.spelledOut), .text(source),
-                    .text(loaded ? "loaded" : status)]
+                    .text(isCurrent ? "current" : isLoaded ? "loaded" : status)]
         }
         let store = self.store
         let populationYears = Set(store.populationYears)
@@ -63,7 +64,9 @@ extension Session {
                       text("source", "source"), text("status", "status")],
             rows: rows,
             notes: ["local: \(dataDirectory) (fetch and import fill it). real: built-in snapshot, 25 functions, "
-                    + "population totals. teaching: INVENTED figures."],
+                    + "population totals. teaching: INVENTED figures.",
+                    "Loaded: \(workspace.isEmpty ? "none" : workspace.map(\.name).joined(separator: ", ")); statements run on "
+                    + "the current one unless they say on DATASET."],
             provenance: nil)
     }
 

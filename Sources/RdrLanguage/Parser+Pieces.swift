@@ -11,16 +11,99 @@ extension Parser {
         } else if accept("bottom") {
             selection = .bottom(try count("bottom"))
         } else if accept("for") {
-            var names = [try name("a municipality after 'for'")]
-            while current.kind == .comma {
-                advance()
-                names.append(try name("a municipality after ','"))
-            }
-            selection = .only(names)
+            selection = .only(try municipalityList())
         } else {
             selection = .all
         }
-        return RankQuery(target: target, segment: segment, selection: selection)
+        var levels: [Located<RankQuery.Level>] = []
+        if accept("with") {
+            repeat {
+                if !levels.isEmpty { advance() }
+                let token = current
+                guard let level = RankQuery.Level.allCases.first(where: { accept($0.rawValue) }) else {
+                    throw unexpected("country, regions or groups after 'with', as in rank Skole with country, regions")
+                }
+                levels.append(Located(level, token.range))
+            } while current.kind == .comma
+        }
+        let average = try averageClause()
+        return RankQuery(target: target, segment: segment, selection: selection, levels: levels, average: average,
+                         on: try onClause())
+    }
+
+    /// Municipalities separated by commas, after `for`.
+    private mutating func municipalityList() throws(Diagnostic) -> [Located<String>] {
+        var names = [try name("a municipality after 'for'")]
+        while current.kind == .comma {
+            advance()
+            names.append(try name("a municipality after ','"))
+        }
+        return names
+    }
+
+    /// `average weighted|mean|median`, when present.
+    private mutating func averageClause() throws(Diagnostic) -> Located<Reference.Average>? {
+        guard accept("average") else { return nil }
+        let token = current
+        guard let average = Reference.Average.allCases.first(where: { accept($0.rawValue) }) else {
+            throw unexpected("weighted (Σ spending ÷ Σ persons), mean or median after 'average'")
+        }
+        return Located(average, token.range)
+    }
+
+    /// `on [collection] DATASETS`, when present: the datasets a statement runs on.
+    private mutating func onClause() throws(Diagnostic) -> DatasetChoice? {
+        guard accept("on") else { return nil }
+        return try datasetChoice(after: "on", single: false)
+    }
+
+    /// `compare NAME [with PEERS] [in TARGET [per SEGMENT]] [average KIND] [on DATASET]`
+    mutating func compareQuery() throws(Diagnostic) -> CompareQuery {
+        let municipality = try name("a municipality, as in compare Korsbæk with Bjergsted, Havnby")
+        var peers: [Located<CompareQuery.Peer>] = []
+        if accept("with") {
+            repeat {
+                if !peers.isEmpty { advance() }
+                let start = current
+                let peer: CompareQuery.Peer
+                if accept("group") || accept("region") {
+                    let named = atPeerEnd ? nil : try name("a DST group or region, or nothing for the municipality's own").value
+                    peer = start.isKeyword("group") ? .group(named) : .region(named)
+                } else {
+                    peer = .municipality(try name("a municipality, group or region after 'with'").value)
+                }
+                peers.append(Located(peer, range(from: start.range)))
+            } while current.kind == .comma
+        }
+        let target = accept("in") ? try self.target() : nil
+        let segment = accept("per") ? try self.segment() : nil
+        let average = try averageClause()
+        return CompareQuery(municipality: municipality, peers: peers, target: target, segment: segment,
+                            average: average, on: try onClause())
+    }
+
+    /// After `group` or `region` in a peer list: nothing more is named.
+    private var atPeerEnd: Bool {
+        atStatementEnd || current.kind == .comma || ["in", "per", "average", "on"].contains { current.isKeyword($0) }
+    }
+
+    /// `trend TARGET [per SEGMENT] [for NAMES] [prices YEAR [using INDEX]] [crosswalk FILE] [on DATASETS]`
+    mutating func trendQuery() throws(Diagnostic) -> TrendQuery {
+        let target = try self.target()
+        let segment = accept("per") ? try self.segment() : nil
+        let municipalities = accept("for") ? try municipalityList() : []
+        var prices: Located<Int>?
+        var index: Located<String>?
+        if accept("prices") {
+            guard current.kind == .number else {
+                throw unexpected("the year whose prices to use, as in trend Skole prices 2024")
+            }
+            prices = try number(in: Self.years, "a year")
+            if accept("using") { index = try priceIndex() }
+        }
+        let crosswalk = accept("crosswalk") ? try name("a crosswalk file (old,new,from), as in crosswalk 2018.csv") : nil
+        return TrendQuery(target: target, segment: segment, municipalities: municipalities, prices: prices,
+                          index: index, crosswalk: crosswalk, on: try onClause())
     }
 
     /// `gap NAME to PLACE [in TARGET] [per SEGMENT]`
@@ -46,7 +129,7 @@ extension Parser {
         }
         let target = accept("in") ? try self.target() : nil
         let segment = accept("per") ? try self.segment() : nil
-        return GapQuery(municipality: municipality, place: place, target: target, segment: segment)
+        return GapQuery(municipality: municipality, place: place, target: target, segment: segment, on: try onClause())
     }
 
     /// An area's name or a function code/pattern.

@@ -2,7 +2,7 @@ import RdrEngine
 
 /// The words that begin a statement, for parsing, help and completion.
 public let commandWords = [
-    "load", "fetch", "import", "forget", "check", "rank", "gap", "let", "show", "export", "drop", "define", "area", "areas", "results",
+    "load", "use", "fetch", "import", "forget", "check", "rank", "gap", "compare", "trend", "let", "show", "export", "drop", "define", "area", "areas", "results",
     "datasets", "municipalities", "kommuner", "functions", "set", "run", "param", "help", "quit", "exit",
 ]
 
@@ -18,12 +18,15 @@ extension Parser {
         let kind: Statement.Kind
         switch keyword {
         case "load": kind = try load()
+        case "use": kind = .use(try datasetChoice(after: "use", single: true))
         case "fetch": kind = .fetch(try datasetList())
         case "forget": kind = .forget(try datasetID("forget"))
         case "check": kind = .check(try datasetID("check"))
         case "import": kind = .importFile(try name("a file from Statistics Denmark, as in import regk31-2023.csv"))
         case "rank": kind = .query(.rank(try rankQuery()))
         case "gap": kind = .query(.gap(try gapQuery()))
+        case "compare": kind = .query(.compare(try compareQuery()))
+        case "trend": kind = .query(.trend(try trendQuery()))
         case "let": kind = try binding()
         case "show":
             let name = try name("the name of a result, as in show s")
@@ -79,28 +82,40 @@ extension Parser {
     }
 
     private mutating func load() throws(Diagnostic) -> Statement.Kind {
-        var collection: Located<String>?
-        let first = current
-        // Tried with accept, so that a misspelt collection gets a "did you mean".
-        if accept("real") || accept("teaching") || accept("local") {
-            collection = Located(first.text.lowercased(), first.range)
-        }
-        let dataset = current
-        guard dataset.kind == .word, DatasetID(dataset.text) != nil else {
-            throw unexpected("a dataset such as R2024 (accounts 2024) or B2021 (budget 2021)")
-        }
-        advance()
+        let datasets = try datasetChoice(after: "load", single: false)
         var prices: Located<Int>?
         var index: Located<String>?
         if accept("prices") {
             guard current.kind == .number else {
-                throw unexpected("the year whose prices to use, as in load \(dataset.text) prices 2024")
+                throw unexpected("the year whose prices to use, as in load \(datasets.ids[0].value) prices 2024")
             }
             prices = try number(in: Self.years, "a year")
-            if accept("using") { index = try name("a price index file (year,index), as in using pl.csv") }
+            if accept("using") { index = try priceIndex() }
         }
-        return .load(collection: collection, dataset: Located(dataset.text.uppercased(), dataset.range),
-                     prices: prices, index: index)
+        return .load(datasets, prices: prices, index: index)
+    }
+
+    /// `[local|real|teaching] R2024`, or with `single` false a list such as `R2019..R2024, B2025`.
+    mutating func datasetChoice(after keyword: String, single: Bool) throws(Diagnostic) -> DatasetChoice {
+        let start = current
+        var collection: Located<String>?
+        // Tried with accept, so that a misspelt collection gets a "did you mean".
+        if accept("real") || accept("teaching") || accept("local") {
+            collection = Located(start.text.lowercased(), start.range)
+        }
+        guard current.kind == .word, DatasetID(String(current.text.prefix(5))) != nil else {
+            throw unexpected("a dataset such as R2024 (accounts 2024) or B2021 (budget 2021) after \(keyword)")
+        }
+        let ids = try datasetList()
+        if single, ids.count > 1 {
+            throw Diagnostic("\(keyword) takes one dataset, such as \(ids[0].value)", at: range(from: ids[1].range))
+        }
+        return DatasetChoice(collection: collection, ids: ids, range: range(from: start.range))
+    }
+
+    /// `cpi`, `state` or a `year,index` file after `using`.
+    mutating func priceIndex() throws(Diagnostic) -> Located<String> {
+        try name("a price index after using: cpi, state (the state's PL) or a year,index file such as pl.csv")
     }
 
     /// `R2023`, `R2019..R2024`, or several separated by commas.
@@ -143,11 +158,15 @@ extension Parser {
             query = .rank(try rankQuery())
         } else if accept("gap") {
             query = .gap(try gapQuery())
+        } else if accept("compare") {
+            query = .compare(try compareQuery())
+        } else if accept("trend") {
+            query = .trend(try trendQuery())
         } else if current.kind == .word, !commandWords.contains(current.text.lowercased()) {
             let token = advance()
             query = .reference(Located(token.text, token.range))
         } else {
-            throw unexpected("rank, gap or the name of a result after '='")
+            throw unexpected("rank, gap, compare, trend or the name of a result after '='")
         }
         return .bind(name: name, query: query)
     }

@@ -67,16 +67,17 @@ public final class Session {
     /// Called after each statement with its text and how long it took (`rdr --timings`).
     public var timer: ((String, Duration) -> Void)?
 
-    public private(set) var dataset: Dataset? {
-        didSet { cachedMunicipalityMatcher = nil }
-    }
+    /// The datasets loaded in this session, in the order loaded (a reload replaces in place).
+    public private(set) var workspace: [Dataset] = []
+    /// The one statements run on unless they name others with `on`.
+    public private(set) var dataset: Dataset?
     /// In definition order; a redefinition replaces the area in place.
     public private(set) var areas: [AreaDefinition] = [] {
         didSet { cachedAreaMatcher = nil }
     }
-    /// Built on first use after the dataset or the areas change, not per statement: a matcher
-    /// folds every name.
-    private var cachedMunicipalityMatcher: NameMatcher<Municipality>?
+    /// Built on first use, not per statement: a matcher folds every name. The municipalities'
+    /// by collection (every dataset of one has the same municipalities); the areas' until they change.
+    private var cachedMunicipalityMatchers: [String: NameMatcher<Municipality>] = [:]
     private var cachedAreaMatcher: NameMatcher<AreaDefinition>?
     /// Named results in the order they were made. `_` is always the last result.
     public private(set) var results: [(name: String, result: ResultSet)] = []
@@ -233,10 +234,10 @@ public final class Session {
         return false
     }
 
-    var municipalityMatcher: NameMatcher<Municipality> {
-        if let cachedMunicipalityMatcher { return cachedMunicipalityMatcher }
-        let matcher = NameMatcher(dataset?.municipalities ?? []) { [$0.name, String($0.code)] }
-        cachedMunicipalityMatcher = matcher
+    func municipalityMatcher(for dataset: Dataset) -> NameMatcher<Municipality> {
+        if let cached = cachedMunicipalityMatchers[dataset.collection] { return cached }
+        let matcher = NameMatcher(dataset.municipalities) { [$0.name, String($0.code)] }
+        cachedMunicipalityMatchers[dataset.collection] = matcher
         return matcher
     }
 
@@ -247,7 +248,13 @@ public final class Session {
         return matcher
     }
 
+    /// Keeps `dataset` in the workspace (replacing one of the same collection and id) and makes it current.
     func use(_ dataset: Dataset) {
+        if let index = workspace.firstIndex(where: { $0.collection == dataset.collection && $0.id == dataset.id }) {
+            workspace[index] = dataset
+        } else {
+            workspace.append(dataset)
+        }
         self.dataset = dataset
     }
 

@@ -1,0 +1,219 @@
+/// The words and columns of comparisons, and of the levels (country, regions, groups) a ranking
+/// can show: what a reader sees of `Comparison` and `Reference`.
+
+extension Reference {
+    /// "Hele landet", "Region Sjælland", "Landkommuner".
+    public var name: String {
+        switch scope {
+        case .country: "Hele landet"
+        case .region(let region): "Region \(region)"
+        case .group(let group): group
+        }
+    }
+
+    /// What kind of level it is, for the role column and labels: "country", "region, mean" …
+    public var role: String {
+        let scope = switch self.scope {
+        case .country: "country"
+        case .region: "region"
+        case .group: "DST group"
+        }
+        return average == .weighted ? scope : "\(scope), \(average.rawValue)"
+    }
+
+    /// A key part for CSV and JSON column names: "hele_landet", "region_sjaelland".
+    var slug: String { name.slug }
+}
+
+extension String {
+    /// Lower-case ASCII letters, digits and single underscores: "Lyngby-Taarbæk" → "lyngby_taarbaek".
+    var slug: String {
+        var result = ""
+        for character in matchingKey {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                result.append(character)
+            } else if !result.isEmpty && result.last != "_" {
+                result.append("_")
+            }
+        }
+        return result.last == "_" ? String(result.dropLast()) : result
+    }
+}
+
+extension Reference.Average {
+    /// The note that says how the region's and group's figures are made.
+    var explanation: String {
+        switch self {
+        case .weighted: "Region and group averages are weighted: Σ net spending ÷ Σ persons of their ranked municipalities "
+            + "(average mean or median chooses another)."
+        case .mean: "Region and group figures are the unweighted mean of their ranked municipalities' kr. per person."
+        case .median: "Region and group figures are their median municipality's kr. per person (place ⌊n/2⌋+1 of n)."
+        }
+    }
+}
+
+/// How the country's figure was found, for a note.
+func countryNote(_ country: Reference) -> String {
+    switch country.source {
+    case .published: "Hele landet is Statistics Denmark's own figure for the whole country (OMRÅDE 0)."
+    case .municipalities: "Hele landet is the sum of the \(country.members) ranked municipalities (Σ spending ÷ Σ persons): "
+        + "the data has no figure of its own for the whole country."
+    }
+}
+
+private let indexNote = "Index: kr. per person as a share of Hele landet's, × 100 (country = 100)."
+
+extension Comparison {
+    /// One row per municipality, then the country, the region and the group.
+    public func resultSet() -> ResultSet {
+        let ranking = self.ranking
+        let person = ranking.segment.person
+        let own = members[0].municipality
+        let keys: [ResultSet.Value] = [.text(ranking.provenance.dataset), .text(ranking.area.key),
+                                       .text(ranking.segment.description), .text(own.name)]
+        var notes: [String] = []
+        var rows: [[ResultSet.Value]] = []
+        for (position, member) in members.enumerated() {
+            let role = ResultSet.Value.text(position == 0 ? "compared" : "peer")
+            if let entry = member.entry {
+                rows.append(keys + [.text(member.municipality.name), role, .amount(entry.perPerson),
+                                    index(entry.perPerson).map(ResultSet.Value.amount) ?? .unavailable("country ≤ 0"),
+                                    .place(entry.place, tied: entry.tied), .integer(ranking.entries.count),
+                                    .integer(entry.spending), .integer(entry.persons)])
+            } else {
+                let reason = member.reason ?? "not ranked"
+                notes.append("\(member.municipality.name) is not ranked: \(reason).")
+                rows.append(keys + [.text(member.municipality.name), role]
+                            + Array(repeating: .unavailable(reason), count: 6))
+            }
+        }
+        for reference in references {
+            rows.append(keys + [.text(reference.name), .text(reference.role), .amount(reference.perPerson),
+                                index(reference.perPerson).map(ResultSet.Value.amount) ?? .unavailable("country ≤ 0"),
+                                .empty, reference.members > 0 ? .integer(reference.members) : .empty,
+                                reference.spending.map(ResultSet.Value.integer) ?? .empty,
+                                reference.persons.map(ResultSet.Value.integer) ?? .empty])
+        }
+        notes += [countryNote(country), references.first?.average.explanation ?? "", indexNote,
+                  "Place: of the \(ranking.entries.count) municipalities ranked (1 = lowest); for a level, "
+                    + "'of' is how many municipalities it averages."].filter { !$0.isEmpty }
+        return ResultSet(
+            title: "\(ranking.area.title): \(own.name) beside \(peerPhrase) and the averages, kr. per \(person), "
+                + ranking.provenance.dataset,
+            columns: [
+                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
+                .init(key: "area", title: "area", kind: .text, programsOnly: true),
+                .init(key: "per", title: "per", kind: .text, programsOnly: true),
+                .init(key: "compared", title: "compared", kind: .text, programsOnly: true),
+                .init(key: "name", title: "kommune / level", kind: .text),
+                .init(key: "role", title: "role", kind: .text),
+                .init(key: "kr_per_person", title: "kr. per \(person)", kind: .amount(shown: 0, exported: 2)),
+                .init(key: "index", title: "index", kind: .amount(shown: 0, exported: 2)),
+                .init(key: "place", title: "place", kind: .place),
+                .init(key: "ranked", title: "of", kind: .integer),
+                .init(key: "spending_kr", title: ranking.basis == .operating ? "net spending, kr." : "≈ net spending, kr.",
+                      kind: .integer),
+                .init(key: "persons", title: "\(person)s", kind: .integer),
+            ],
+            rows: rows, notes: notes, provenance: ranking.provenance)
+    }
+
+    fileprivate var peerPhrase: String {
+        switch members.count - 1 {
+        case 0: "no other municipality"
+        case 1: members[1].municipality.name
+        case let count: "\(count) municipalities"
+        }
+    }
+}
+
+/// `compare NAME with …` on every area: one row per area, a column of kr. per person for the
+/// compared municipality (with its index and place), each peer and each level.
+public struct AreaComparisons: Sendable {
+    public let municipality: Municipality
+    public let peers: [Municipality]
+    public let average: Reference.Average
+    public let rows: [(area: AreaDefinition, outcome: Result<Comparison, EngineError>)]
+
+    public init(municipality: Municipality, peers: [Municipality], average: Reference.Average,
+                rows: [(area: AreaDefinition, outcome: Result<Comparison, EngineError>)]) {
+        self.municipality = municipality
+        self.peers = peers.filter { $0 != municipality }
+        self.average = average
+        self.rows = rows
+    }
+
+    /// The number of areas that could be computed.
+    public var computedCount: Int {
+        rows.count { if case .success = $0.outcome { true } else { false } }
+    }
+
+    public func resultSet(dataset: Dataset) -> ResultSet {
+        let scopes: [Reference.Scope] = [.country, .region(municipality.region), .group(municipality.group)]
+        let levelNames = scopes.map { scope in
+            Reference(scope: scope, average: average, source: .municipalities, perPerson: 0, spending: nil,
+                      persons: nil, members: 0)
+        }
+        var notes: [String] = []
+        var countries: [Reference] = []
+        let datasetName = ResultSet.Value.text(dataset.provenance.dataset)
+        let own = ResultSet.Value.text(municipality.name)
+        let table = rows.map { row -> [ResultSet.Value] in
+            let keys = [datasetName, own, .text(row.area.title), .text(row.area.segment.description)]
+            switch row.outcome {
+            case .success(let comparison):
+                countries.append(comparison.country)
+                let amount = { (member: Comparison.Member) -> ResultSet.Value in
+                    member.entry.map { .amount($0.perPerson) } ?? .unavailable(member.reason ?? "not ranked")
+                }
+                let head = comparison.members[0]
+                for member in comparison.members where member.entry == nil {
+                    notes.append("\(row.area.title): \(member.municipality.name) is not ranked: \(member.reason ?? "").")
+                }
+                let ranked = ResultSet.Value.integer(comparison.ranking.entries.count)
+                let ownCells: [ResultSet.Value] = head.entry.map { entry in
+                    [.amount(entry.perPerson),
+                     comparison.index(entry.perPerson).map(ResultSet.Value.amount) ?? .unavailable("country ≤ 0"),
+                     .place(entry.place, tied: entry.tied), ranked]
+                } ?? [amount(head), .unavailable(head.reason ?? ""), .unavailable(head.reason ?? ""), ranked]
+                let levels = scopes.map { scope -> ResultSet.Value in
+                    comparison.references.first { $0.scope == scope }.map { .amount($0.perPerson) }
+                        ?? .unavailable("none ranked")
+                }
+                return keys + ownCells + comparison.members.dropFirst().map(amount) + levels
+            case .failure(let error):
+                notes.append("\(row.area.title): \(error).")
+                return keys + Array(repeating: .unavailable(error.description), count: 4 + peers.count + scopes.count)
+            }
+        }
+        if Set(countries.map(\.source)).count == 1, let country = countries.first {
+            notes.append(countryNote(country))
+        } else if !countries.isEmpty {
+            notes.append("Hele landet is Statistics Denmark's own figure where the data has it for every function of "
+                         + "the area, else the sum of the ranked municipalities.")
+        }
+        notes += [average.explanation, indexNote]
+        var provenance = dataset.provenance
+        provenance.definition = "each area's functions as `areas` lists them; \(dataset.basis.description); "
+            + "per the area's segment on 1 January \(dataset.id.year)"
+        let names = peers.count <= 3 ? peers.map(\.name).joined(separator: ", ") : "\(peers.count) municipalities"
+        return ResultSet(
+            title: "\(municipality.name) beside \(peers.isEmpty ? "the averages" : names + " and the averages"): "
+                + "kr. per person in each area's segment, \(dataset.provenance.dataset)",
+            columns: [
+                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
+                .init(key: "municipality", title: "kommune", kind: .text, programsOnly: true),
+                .init(key: "area", title: "area", kind: .text),
+                .init(key: "per", title: "per", kind: .text),
+                .init(key: "kr_per_person", title: municipality.name, kind: .amount(shown: 0, exported: 2)),
+                .init(key: "index", title: "index", kind: .amount(shown: 0, exported: 2)),
+                .init(key: "place", title: "place", kind: .place),
+                .init(key: "ranked", title: "of", kind: .integer),
+            ] + peers.map {
+                .init(key: "kr_per_person_\($0.name.slug)", title: $0.name, kind: .amount(shown: 0, exported: 2))
+            } + levelNames.map {
+                .init(key: "kr_per_person_\($0.slug)", title: $0.name, kind: .amount(shown: 0, exported: 2))
+            },
+            rows: table, notes: notes, provenance: provenance)
+    }
+}
