@@ -85,7 +85,8 @@ extension Session {
             if let note, !notes.contains(note) { notes.append(note) }
         }
         loaded.forEach(use)
-        emit(.message(notes.map { "Note: \($0), so this is the built-in snapshot instead.\n" }.joined() + loadedMessage(loaded)))
+        for note in notes { emit(.message("Note: \(note), so this is the built-in snapshot instead.")) }
+        emit(.message(loadedMessage(loaded)))
     }
 
     /// One dataset, and a note when it comes from the snapshot although the store has part of it.

@@ -104,7 +104,7 @@ extension Parser {
             collection = Located(start.text.lowercased(), start.range)
         }
         guard current.kind == .word, DatasetID(String(current.text.prefix(5))) != nil else {
-            throw unexpected("a dataset such as R2024 (accounts 2024) or B2021 (budget 2021) after \(keyword)")
+            throw unexpected("a dataset such as R2024 (accounts 2024) or B2021 (budget 2021)")
         }
         let ids = try datasetList()
         if single, ids.count > 1 {

@@ -105,8 +105,10 @@ public struct Parser {
 
     /// The keyword tried here that the current word is a misspelling of (`tpo` for top).
     private var didYouMean: String? {
-        guard current.kind == .word, tried.position == position else { return nil }
-        return NameMatcher.closest(to: current.text, in: tried.keywords)
+        guard current.kind == .word, tried.position == position,
+              let keyword = NameMatcher.closest(to: current.text, in: tried.keywords) else { return nil }
+        // A short word with no letter in common with the keyword (as, on) is another word, not a slip.
+        return Set(keyword).isDisjoint(with: current.text.lowercased()) ? nil : keyword
     }
 
     /// "expected X, found Y" at the current token.

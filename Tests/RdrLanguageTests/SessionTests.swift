@@ -416,7 +416,7 @@ import Testing
         #expect(datasets.texts("status").allSatisfy { $0.isEmpty })
         try session.outputs("load teaching R2020")
         let loaded = try session.result(of: "datasets")
-        #expect(loaded.texts("status").filter { $0 == "loaded" }.count == 1)
+        #expect(loaded.texts("status").filter { $0 == "current" }.count == 1)
         #expect(try session.result(of: "municipalities").title == "Municipalities of teaching R2020 (fictional)")
         #expect(try session.result(of: "functions").rows.count == 78)
     }

@@ -180,7 +180,7 @@ import Testing
         try world.session.outputs("load R2023")
         let after = try world.session.result(of: "datasets")
         let row = try #require(after.texts("collection").indices.first { after.texts("collection")[$0] == "local" })
-        #expect(after.texts("status")[row] == "loaded")
+        #expect(after.texts("status")[row] == "current")
     }
 
     @Test func loadPrefersTheFetchedDatasetAndSaysWhereItCameFrom() throws {

@@ -52,9 +52,11 @@ func syntaxError(_ text: String, parameters: [String: String] = [:]) -> Diagnost
 /// `rank area:Skole per 6-16 top 5`, `gap Korsbæk to median in fn:3.22.01`.
 func describe(_ kind: Statement.Kind) -> String {
     switch kind {
-    case let .load(collection, dataset, prices, index):
-        return "load " + (collection.map { $0.value + " " } ?? "") + dataset.value
-            + (prices.map { " prices \($0.value)" } ?? "") + (index.map { " using \($0.value)" } ?? "")
+    case let .load(choice, prices, index):
+        let datasets = "load " + describe(choice)
+        return datasets + (prices.map { " prices \($0.value)" } ?? "") + (index.map { " using \($0.value)" } ?? "")
+    case .use(let choice):
+        return "use " + describe(choice)
     case .fetch(let ids):
         return "fetch " + ids.map(\.value.description).joined(separator: ", ")
     case .forget(let id):
@@ -107,7 +109,9 @@ func describe(_ query: Query) -> String {
         case .bottom(let n): text += " bottom \(n)"
         case .only(let names): text += " for " + names.map(\.value).joined(separator: ", ")
         }
-        return text
+        if !rank.levels.isEmpty { text += " with " + rank.levels.map(\.value.rawValue).joined(separator: ", ") }
+        if let average = rank.average { text += " average \(average.value.rawValue)" }
+        return text + describe(on: rank.on)
     case .gap(let gap):
         var text = "gap \(gap.municipality.value) to "
         switch gap.place.value {
@@ -116,8 +120,39 @@ func describe(_ query: Query) -> String {
         }
         if let target = gap.target { text += " in \(describe(target))" }
         if let segment = gap.segment { text += " per \(segment.value)" }
-        return text
+        return text + describe(on: gap.on)
+    case .compare(let compare):
+        var text = "compare \(compare.municipality.value)"
+        if !compare.peers.isEmpty {
+            text += " with " + compare.peers.map { peer in
+                switch peer.value {
+                case .municipality(let name): name
+                case .group(let name): "group" + (name.map { " " + $0 } ?? "")
+                case .region(let name): "region" + (name.map { " " + $0 } ?? "")
+                }
+            }.joined(separator: ", ")
+        }
+        if let target = compare.target { text += " in \(describe(target))" }
+        if let segment = compare.segment { text += " per \(segment.value)" }
+        if let average = compare.average { text += " average \(average.value.rawValue)" }
+        return text + describe(on: compare.on)
+    case .trend(let trend):
+        var text = "trend \(describe(trend.target))"
+        if let segment = trend.segment { text += " per \(segment.value)" }
+        if !trend.municipalities.isEmpty { text += " for " + trend.municipalities.map(\.value).joined(separator: ", ") }
+        if let prices = trend.prices { text += " prices \(prices.value)" }
+        if let index = trend.index { text += " using \(index.value)" }
+        if let crosswalk = trend.crosswalk { text += " crosswalk \(crosswalk.value)" }
+        return text + describe(on: trend.on)
     }
+}
+
+func describe(_ choice: DatasetChoice) -> String {
+    (choice.collection.map { $0.value + " " } ?? "") + choice.ids.map(\.value.description).joined(separator: ", ")
+}
+
+func describe(on choice: DatasetChoice?) -> String {
+    choice.map { " on " + describe($0) } ?? ""
 }
 
 func describe(_ target: Target) -> String {
