@@ -29,14 +29,20 @@ extension Session {
     private func candidates(first: String, previous: String, count: Int) -> [String] {
         switch previous {
         case "load": return ["real", "teaching"] + datasetNames("real")
-        case "real", "teaching": return first == "load" ? datasetNames(previous) : []
-        case "rank", "area", "in": return areas.map(\.key)
+        case "real", "teaching": return first == "load" ? datasetNames(previous) : loadedNames
+        case "use", "on": return ["real", "teaching", "local"] + loadedNames
+        case "using": return ["cpi", "state"]
+        case "average": return Reference.Average.allCases.map(\.rawValue)
+        case "with" where first == "rank": return RankQuery.Level.allCases.map(\.rawValue)
+        case "with" where first == "compare": return ["group", "region"] + municipalityNames
+        case "compare": return municipalityNames
+        case "rank", "trend", "area", "in": return areas.map(\.key)
         case "gap", "for": return municipalityNames
         case "per": return ["capita", "0-5", "6-16", "0-17", "16-64", "18-64", "65+", "80+"]
         case "as": return OutputFormat.allCases.map(\.rawValue)
         case "set": return ["format"]
         case "format": return OutputFormat.allCases.map(\.rawValue)
-        case "=" where first == "let": return ["rank", "gap"] + results.map(\.name)
+        case "=" where first == "let": return Command.queryWords + results.map(\.name)
         case "=" where first == "define", "except": return functionCandidates
         case "show", "drop", "export": return results.map(\.name)
         case "help": return Help.topics.map(\.name)
@@ -45,11 +51,12 @@ extension Session {
         default: break
         }
         if first == "define", FunctionPattern(previous) != nil { return ["except", "per"] + functionCandidates }
+        guard let command = Command.named(first) else { return [] }
         switch first {
-        case "gap": return count == 2 ? ["to"] : ["in", "per"]
-        case "rank": return ["per", "top", "bottom", "for"] + (count > 3 ? municipalityNames : [])
-        case "let": return count == 2 ? ["="] : ["rank", "gap"]
-        default: return []
+        case "gap": return count == 2 ? ["to"] : command.clauses.filter { $0 != "to" }
+        case "let": return count == 2 ? ["="] : Command.queryWords
+        case "rank", "compare", "trend": return command.clauses + (count > 3 ? municipalityNames : [])
+        default: return command.clauses
         }
     }
 
@@ -63,6 +70,9 @@ extension Session {
         let groups = Set(codes.map { FunctionPattern.group(main: $0.main, group: $0.group).description })
         return groups.sorted() + codes.map(\.description)
     }
+
+    /// The loaded datasets' ids, for `use` and `on`.
+    private var loadedNames: [String] { workspace.map(\.id.description) }
 
     private func datasetNames(_ collection: String) -> [String] {
         ((try? dataCollection(collection).datasets) ?? []).map(\.description)

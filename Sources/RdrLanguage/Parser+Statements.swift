@@ -1,11 +1,5 @@
 import RdrEngine
 
-/// The words that begin a statement, for parsing, help and completion.
-public let commandWords = [
-    "load", "use", "fetch", "import", "forget", "check", "rank", "gap", "compare", "trend", "let", "show", "export", "drop", "define", "area", "areas", "results",
-    "datasets", "municipalities", "kommuner", "functions", "set", "run", "param", "help", "quit", "exit",
-]
-
 extension Parser {
     /// One statement; nil for `param` lines, which only set defaults (see ParameterExpansion).
     mutating func statement() throws(Diagnostic) -> Statement? {
@@ -13,48 +7,18 @@ extension Parser {
         guard start.kind == .word else {
             throw unexpected("a command such as load, rank or gap (type help for the list)")
         }
-        let keyword = start.text.lowercased()
         advance()
         let kind: Statement.Kind
-        switch keyword {
-        case "load": kind = try load()
-        case "use": kind = .use(try datasetChoice(after: "use", single: true))
-        case "fetch": kind = .fetch(try datasetList())
-        case "forget": kind = .forget(try datasetID("forget"))
-        case "check": kind = .check(try datasetID("check"))
-        case "import": kind = .importFile(try name("a file from Statistics Denmark, as in import regk31-2023.csv"))
-        case "rank": kind = .query(.rank(try rankQuery()))
-        case "gap": kind = .query(.gap(try gapQuery()))
-        case "compare": kind = .query(.compare(try compareQuery()))
-        case "trend": kind = .query(.trend(try trendQuery()))
-        case "let": kind = try binding()
-        case "show":
-            let name = try name("the name of a result, as in show s")
-            kind = .show(name: name, format: try formatSuffix())
-        case "export": kind = try export()
-        case "drop": kind = .drop(name: try name("the name of a result to drop"))
-        case "define": kind = try defineArea()
-        case "area": kind = .describeArea(try target())
-        case "set": kind = try setting()
-        case "run": kind = .run(path: try name("a script file, as in run budget.rdr"))
-        case "help":
-            kind = .help(topic: atStatementEnd ? nil : Located(advance().text.lowercased(), tokens[position - 1].range))
-        case "quit", "exit": kind = .quit
-        case "param":
-            try parameterDefault()
-            return nil
-        case "kommuner": kind = .list(.municipalities)
-        default:
-            if let listing = Statement.Listing(rawValue: keyword) {
-                kind = .list(listing)
-            } else if atStatementEnd || current.isKeyword("as") {
-                // A bare name shows a named result: `s`, `s as csv`.
-                let name = Located(start.text, start.range)
-                let format = try formatSuffix()
-                kind = format == nil ? .query(.reference(name)) : .show(name: name, format: format)
-            } else {
-                throw unknownCommand(start)
-            }
+        if let command = Command.named(start.text) {
+            guard let parsed = try command.parse(&self) else { return nil }
+            kind = parsed
+        } else if atStatementEnd || current.isKeyword("as") {
+            // A bare name shows a named result: `s`, `s as csv`.
+            let name = Located(start.text, start.range)
+            let format = try formatSuffix()
+            kind = format == nil ? .query(.reference(name)) : .show(name: name, format: format)
+        } else {
+            throw unknownCommand(start)
         }
         return Statement(kind: kind, range: range(from: start.range))
     }
@@ -66,7 +30,7 @@ extension Parser {
     }
 
     /// `param NAME = VALUE`: checked here, recorded by ParameterExpansion.
-    private mutating func parameterDefault() throws(Diagnostic) {
+    mutating func parameterDefault() throws(Diagnostic) {
         _ = try expect(.word, "a parameter name after param, as in param place = 40")
         _ = try expect(.equals, "'=' and a value, as in param place = 40")
         let value = "a value after 'param … =': a word, a number, an age band or a \"string\""
@@ -81,7 +45,7 @@ extension Parser {
         guard atStatementEnd else { throw unexpected("the end of the param line (\(value))") }
     }
 
-    private mutating func load() throws(Diagnostic) -> Statement.Kind {
+    mutating func load() throws(Diagnostic) -> Statement.Kind {
         let datasets = try datasetChoice(after: "load", single: false)
         var prices: Located<Int>?
         var index: Located<String>?
@@ -119,7 +83,7 @@ extension Parser {
     }
 
     /// `R2023`, `R2019..R2024`, or several separated by commas.
-    private mutating func datasetList() throws(Diagnostic) -> [Located<DatasetID>] {
+    mutating func datasetList() throws(Diagnostic) -> [Located<DatasetID>] {
         var result: [Located<DatasetID>] = []
         repeat {
             if !result.isEmpty { advance() }
@@ -143,30 +107,26 @@ extension Parser {
     /// Statistics Denmark has kept the tables since 2007; a longer span is a typing error.
     static let longestSpan = 30
 
-    private mutating func datasetID(_ command: String) throws(Diagnostic) -> Located<DatasetID> {
+    mutating func datasetID(_ command: String) throws(Diagnostic) -> Located<DatasetID> {
         guard current.kind == .word, let id = DatasetID(current.text) else {
             throw unexpected("a dataset such as R2023 after \(command)")
         }
         return Located(id, advance().range)
     }
 
-    private mutating func binding() throws(Diagnostic) -> Statement.Kind {
+    mutating func binding() throws(Diagnostic) -> Statement.Kind {
         let name = try resultName()
         _ = try expect(.equals, "'=' after 'let \(name.value)', as in let s = rank Skole")
         let query: Query
-        if accept("rank") {
-            query = .rank(try rankQuery())
-        } else if accept("gap") {
-            query = .gap(try gapQuery())
-        } else if accept("compare") {
-            query = .compare(try compareQuery())
-        } else if accept("trend") {
-            query = .trend(try trendQuery())
-        } else if current.kind == .word, !commandWords.contains(current.text.lowercased()) {
+        let queries = Command.queryWords
+        if let command = queries.first(where: { accept($0) }).flatMap(Command.named),
+           case .query(let parsed)? = try command.parse(&self) {
+            query = parsed
+        } else if current.kind == .word, Command.named(current.text) == nil {
             let token = advance()
             query = .reference(Located(token.text, token.range))
         } else {
-            throw unexpected("rank, gap, compare, trend or the name of a result after '='")
+            throw unexpected(queries.joined(separator: ", ") + " or the name of a result after '='")
         }
         return .bind(name: name, query: query)
     }
@@ -188,7 +148,7 @@ extension Parser {
         return Located(token.text, token.range)
     }
 
-    private mutating func export() throws(Diagnostic) -> Statement.Kind {
+    mutating func export() throws(Diagnostic) -> Statement.Kind {
         var name: Located<String>?
         if !current.isKeyword("to") {
             name = try self.name("the name of a result, or 'to FILE' for the last result")
@@ -197,19 +157,19 @@ extension Parser {
         return .export(name: name, path: try self.name("a file name such as aeldre.csv"))
     }
 
-    private mutating func setting() throws(Diagnostic) -> Statement.Kind {
+    mutating func setting() throws(Diagnostic) -> Statement.Kind {
         try expect("format", "after set (set format table|csv|markdown|json)")
         return .setFormat(try name("a format: table, csv, markdown or json"))
     }
 
     /// `as FORMAT`, when present.
-    private mutating func formatSuffix() throws(Diagnostic) -> Located<String>? {
+    mutating func formatSuffix() throws(Diagnostic) -> Located<String>? {
         guard accept("as") else { return nil }
         return try name("a format after 'as': table, csv, markdown or json")
     }
 
     /// `define area KEY ["Title"] = PATTERNS [except PATTERNS] [per SEGMENT]`
-    private mutating func defineArea() throws(Diagnostic) -> Statement.Kind {
+    mutating func defineArea() throws(Diagnostic) -> Statement.Kind {
         try expect("area", "after define, as in define area Botilbud = 5.38.50, 5.38.51 per 18-64")
         let key = current
         guard key.kind == .word, !key.text.contains("/") else {

@@ -113,7 +113,7 @@ import Testing
         let session = try makeSession()
         #expect(session.completions(forWord: "", after: "gap Korsbæk ") == ["to"])
         #expect(session.completions(forWord: "me", after: "gap Korsbæk to ") == ["median"])
-        #expect(session.completions(forWord: "", after: "gap Korsbæk to 40 ") == ["in", "per"])
+        #expect(session.completions(forWord: "", after: "gap Korsbæk to 40 ") == ["in", "per", "on"])
         #expect(session.completions(forWord: "t", after: "rank Skole ") == ["top"])
         #expect(session.completions(forWord: "", after: "set ") == ["format"])
         #expect(session.completions(forWord: "m", after: "set format ") == ["markdown"])

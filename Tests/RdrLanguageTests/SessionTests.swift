@@ -460,11 +460,12 @@ import Testing
         // EndToEndTests cover them; a price index file likewise.
         let examples = try helpExamples().filter {
             !["run", "param", "quit", "fetch", "import", "forget", "check"].contains($0.topic) && !$0.example.contains("using")
+                && !$0.example.contains("crosswalk")
         }
         #expect(examples.count >= 30)
         for (topic, example) in examples {
             let session = try makeSession(workingDirectory: folder.path)
-            try session.outputs("load teaching R2020\nlet s = rank Skole top 3", name: "setup")
+            try session.outputs("load teaching R2019..R2024, B2025\nuse R2020\nlet s = rank Skole top 3", name: "setup")
             let failure = session.failure(example).error
             #expect(failure == nil, "help \(topic): \(example): \(failure?.diagnostic.message ?? "")")
         }

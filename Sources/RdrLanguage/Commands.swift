@@ -1,0 +1,148 @@
+import RdrEngine
+
+/// A statement's first word and all rdr knows about it. Help, the command list, completion,
+/// did-you-mean, what `let` can bind and the parser's dispatch are derived from `Command.all`:
+/// adding a command is one entry here, its parse rule, its engine call and its tests.
+struct Command: Sendable {
+    /// The keyword, then its aliases (`municipalities`, `kommuner`).
+    let words: [String]
+    let usage: String
+    let summary: String
+    let examples: [String]
+    /// A query yields a result: it is kept as `_`, and `let NAME =` can bind it.
+    let isQuery: Bool
+    /// The keywords that can follow somewhere in the statement, offered by completion.
+    let clauses: [String]
+    /// Parses what follows the keyword; nil for `param`, which only sets a default.
+    let parse: @Sendable (inout Parser) throws(Diagnostic) -> Statement.Kind?
+
+    init(_ words: [String], usage: String, summary: String, examples: [String] = [], isQuery: Bool = false,
+         clauses: [String] = [], parse: @escaping @Sendable (inout Parser) throws(Diagnostic) -> Statement.Kind?) {
+        self.words = words
+        self.usage = usage
+        self.summary = summary
+        self.examples = examples
+        self.isQuery = isQuery
+        self.clauses = clauses
+        self.parse = parse
+    }
+
+    var keyword: String { words[0] }
+
+    static func named(_ word: String) -> Command? {
+        let word = word.lowercased()
+        return all.first { $0.words.contains(word) }
+    }
+
+    /// The commands whose results `let` can bind: "rank, gap, compare, trend".
+    static var queryWords: [String] { all.filter(\.isQuery).map(\.keyword) }
+
+    static let all: [Command] = [
+        Command(["load"], usage: "load [local|real|teaching] R2024 | R2019..R2024 | R2024, B2025 [prices YEAR [using cpi|state|FILE]]",
+                summary: "Load accounts (R) or budgets (B) into the session: from the local store when fetched or imported, else the built-in real snapshot (real), else the prompt offers to fetch it; teaching is the invented dataset. Every dataset named is kept; the last becomes the current one. prices YEAR converts to that year's price level with the consumer price index (cpi, labelled CPI-adjusted), the state's PL (state, Økonomistyrelsen) or a year,index file (a PL index).",
+                examples: ["load R2024", "load teaching R2018..R2024", "load teaching R2024, B2025", "load R2019 prices 2024 using state"],
+                clauses: ["real", "teaching", "local", "prices", "using"]) { (p: inout Parser) throws(Diagnostic) in try p.load() },
+        Command(["use"], usage: "use [real|teaching|local] R2023",
+                summary: "Make a loaded dataset the current one, which statements run on unless they say on DATASET.",
+                examples: ["use R2023", "use teaching B2025"]) { (p: inout Parser) throws(Diagnostic) in
+            .use(try p.datasetChoice(after: "use", single: true))
+        },
+        Command(["fetch"], usage: "fetch R2023 | B2025 | R2019..R2024",
+                summary: "Download accounts (REGK31) or budgets (BUDK32) and the population on 1 January (FOLK1A) from Statistics Denmark's Statbank API into the local store, then reconcile them. A failed fetch leaves the store as it was.",
+                examples: ["fetch R2023", "fetch R2019..R2024", "fetch B2025"]) { (p: inout Parser) throws(Diagnostic) in
+            .fetch(try p.datasetList())
+        },
+        Command(["import"], usage: "import FILE",
+                summary: "Keep a REGK31, BUDK32 or FOLK1A file from Statistics Denmark in the local store: an API answer (CSV or BULK, codes or labels), or a table saved from statistikbanken.dk as CSV (a line per figure, or the table as shown; UTF-8, UTF-16 or Windows-1252). Select DRANST 1 Driftskonti, ART I alt (netto) and 0 Beregnede omkostninger, and PRISENHED Løbende priser (1.000 kr.); keep TID, or put the year in the file's name. A damaged file is refused with file:line and the reason.",
+                examples: ["import regk31-2023.csv", "import folk1a-2023.csv", "import \"Downloads/REGK31 2023.csv\""]) { (p: inout Parser) throws(Diagnostic) in
+            .importFile(try p.name("a file from Statistics Denmark, as in import regk31-2023.csv"))
+        },
+        Command(["forget"], usage: "forget R2019", summary: "Remove a dataset from the local store.",
+                examples: ["forget R2019"]) { (p: inout Parser) throws(Diagnostic) in .forget(try p.datasetID("forget")) },
+        Command(["check"], usage: "check R2023",
+                summary: "Show the reconciliation of a local dataset: national totals against the sum of the municipalities, the population, and kr. per inhabitant where both units were fetched.",
+                examples: ["check R2023"]) { (p: inout Parser) throws(Diagnostic) in .check(try p.datasetID("check")) },
+        Command(["rank"], usage: "rank AREA|FUNCTION [per SEGMENT] [top N | bottom N | for KOMMUNE, …] [with country, regions, groups] [average weighted|mean|median] [on DATASET]",
+                summary: "Rank the municipalities on net spending per person in a segment on 1 January; place 1 = lowest spending. The median municipality is shown last; with adds the whole country (Statistics Denmark's own figure where the data has it) and the regions' or DST groups' averages, weighted (Σ spending ÷ Σ persons) unless average says otherwise.",
+                examples: ["rank Skole per 6-16", "rank 3.22.01", "rank Ældre top 10 with country", "rank Dagtilbud for Korsbæk, Bjergsted", "rank Skole with country, regions average median", "rank Skole on R2023"],
+                isQuery: true, clauses: ["per", "top", "bottom", "for", "with", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
+            .query(.rank(try p.rankQuery()))
+        },
+        Command(["gap"], usage: "gap KOMMUNE to PLACE|median [in AREA|FUNCTION [per SEGMENT]] [on DATASET]",
+                summary: "Mulighedsrum: max(0, own kr. per person − kr. per person at PLACE) × own persons. Without 'in', an overview of every area with a total. A starting point for questions, not a saving.",
+                examples: ["gap Korsbæk to 40", "gap Korsbæk to 25 in Skole", "gap Korsbæk to median in Ældre per 80+", "gap Korsbæk to 40 on B2025"],
+                isQuery: true, clauses: ["to", "in", "per", "on"]) { (p: inout Parser) throws(Diagnostic) in
+            .query(.gap(try p.gapQuery()))
+        },
+        Command(["compare"], usage: "compare KOMMUNE [with KOMMUNE, … | group [NAME] | region [NAME]] [in AREA|FUNCTION [per SEGMENT]] [average weighted|mean|median] [on DATASET]",
+                summary: "One municipality beside chosen municipalities (by name, every one of a DST group or region) and the averages: the whole country, its region and its DST group. Kr. per person, index (country = 100) and place. Without 'in', every area, a column each: a \"Kend din kommune\" table.",
+                examples: ["compare Korsbæk with Bjergsted, Ravby in Skole", "compare Korsbæk with Bjergsted in 3.22.01", "compare Korsbæk with group", "compare Korsbæk with Bjergsted average median"],
+                isQuery: true, clauses: ["with", "group", "region", "in", "per", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
+            .query(.compare(try p.compareQuery()))
+        },
+        Command(["trend"], usage: "trend AREA|FUNCTION [per SEGMENT] [for KOMMUNE, …] [prices YEAR [using cpi|state|FILE]] [crosswalk FILE] [on DATASETS]",
+                summary: "An area or function across the loaded years (or those on names) for chosen municipalities and the whole country: kr. per person in fixed prices of YEAR, the change in kr. and %, and the place each year. A year whose functions differ from the year before is marked as a break; a crosswalk file (old,new,from) bridges a function that the chart of accounts split.",
+                examples: ["trend Skole for Korsbæk, Bjergsted prices 2024", "trend 3.22.01 for Holbæk prices 2024 using state", "trend Ældre for Korsbæk on R2020..R2024", "trend 5.32.32 for Korsbæk crosswalk 2018.csv"],
+                isQuery: true, clauses: ["per", "for", "prices", "using", "crosswalk", "on"]) { (p: inout Parser) throws(Diagnostic) in
+            .query(.trend(try p.trendQuery()))
+        },
+        Command(["let"], usage: "let NAME = rank … | gap … | compare … | trend … | NAME",
+                summary: "Keep a result under a name. The last result is always called _.",
+                examples: ["let s = rank Ældre per 65+", "s", "s as markdown"], clauses: ["="]) { (p: inout Parser) throws(Diagnostic) in
+            try p.binding()
+        },
+        Command(["show"], usage: "show NAME [as table|csv|markdown|json]   (or just: NAME [as FORMAT])",
+                summary: "Show a kept result again, in the session's format or another.",
+                examples: ["show s", "s as json", "_"], clauses: ["as"]) { (p: inout Parser) throws(Diagnostic) in
+            let name = try p.name("the name of a result, as in show s")
+            return .show(name: name, format: try p.formatSuffix())
+        },
+        Command(["export"], usage: "export [NAME] to FILE",
+                summary: "Write a result to a file; the format follows the extension (.csv, .md, .json, .txt). The file is written whole or not at all; text cells that a spreadsheet would run as formulas are neutralised.",
+                examples: ["export s to aeldre.csv", "export to overview.md"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in
+            try p.export()
+        },
+        Command(["drop"], usage: "drop NAME", summary: "Forget a kept result.",
+                examples: ["drop s"]) { (p: inout Parser) throws(Diagnostic) in .drop(name: try p.name("the name of a result to drop")) },
+        Command(["define"], usage: "define area NAME [\"Title\"] = FUNCTIONS [except FUNCTIONS] [per SEGMENT]",
+                summary: "Define or redefine an area for this session. FUNCTIONS are codes (5.38.50), groups (5.38.*) or main accounts (5.*), separated by commas.",
+                examples: ["define area Botilbud = 5.38.50, 5.38.51 per 18-64", "define area Skole = 3.22.* except 3.22.17, 3.22.18 per 6-16"],
+                clauses: ["area", "except", "per"]) { (p: inout Parser) throws(Diagnostic) in try p.defineArea() },
+        Command(["area"], usage: "area AREA|FUNCTION",
+                summary: "Show an area's definition and the functions it sums in the loaded dataset.",
+                examples: ["area Skole", "area 5.38.*"]) { (p: inout Parser) throws(Diagnostic) in .describeArea(try p.target()) },
+        listing(.areas, usage: "areas", summary: "List the service areas: their functions and default segment."),
+        listing(.results, usage: "results", summary: "List the kept results."),
+        listing(.datasets, usage: "datasets",
+                summary: "List the datasets rdr can load, which are loaded and which is current."),
+        listing(.municipalities, aliases: ["kommuner"], usage: "municipalities   (or: kommuner)",
+                summary: "List the municipalities of the current dataset, with their region and DST group."),
+        listing(.functions, usage: "functions", summary: "List the functions the current dataset holds, and the areas that use them."),
+        Command(["set"], usage: "set format table|csv|markdown|json", summary: "Choose how results are shown.",
+                examples: ["set format markdown"], clauses: ["format"]) { (p: inout Parser) throws(Diagnostic) in try p.setting() },
+        Command(["run"], usage: "run FILE", summary: "Run a script; it stops at its first error.",
+                examples: ["run examples/budget-round.rdr"]) { (p: inout Parser) throws(Diagnostic) in
+            .run(path: try p.name("a script file, as in run budget.rdr"))
+        },
+        Command(["param"], usage: "param NAME = VALUE",
+                summary: "In a script: a default for $NAME, used unless rdr is started with --set NAME=VALUE.",
+                examples: ["param kommune = Korsbæk", "gap $kommune to $place"]) { (p: inout Parser) throws(Diagnostic) in
+            try p.parameterDefault()
+            return nil
+        },
+        Command(["help"], usage: "help [COMMAND]", summary: "List the commands, or show one's usage and examples.",
+                examples: ["help", "help trend"]) { (p: inout Parser) throws(Diagnostic) in
+            .help(topic: p.atStatementEnd ? nil : Located(p.current.text.lowercased(), p.advance().range))
+        },
+        Command(["quit", "exit"], usage: "quit   (or: exit, Ctrl-D)", summary: "Leave rdr.") { (_: inout Parser) throws(Diagnostic) in .quit },
+    ]
+
+    private static func listing(_ listing: Statement.Listing, aliases: [String] = [], usage: String,
+                                summary: String) -> Command {
+        Command([listing.rawValue] + aliases, usage: usage, summary: summary,
+                examples: [listing.rawValue]) { (_: inout Parser) throws(Diagnostic) in .list(listing) }
+    }
+}
+
+/// The words that begin a statement: every command's keyword and aliases.
+public let commandWords = Command.all.flatMap(\.words)
