@@ -59,6 +59,12 @@ public struct Trend: Sendable {
         public let new: [FunctionCode]
         /// The link's first year.
         public let from: Int
+
+        public init(old: FunctionCode, new: [FunctionCode], from: Int) {
+            self.old = old
+            self.new = new
+            self.from = from
+        }
     }
 
     /// One figure of the series: a municipality's or the country's.
@@ -117,6 +123,12 @@ public struct Trend: Sendable {
         public let index: Int
         public let came: [FunctionCode]
         public let went: [FunctionCode]
+
+        public init(index: Int, came: [FunctionCode], went: [FunctionCode]) {
+            self.index = index
+            self.came = came
+            self.went = went
+        }
     }
 
     /// The change in kr. per person against the year before.

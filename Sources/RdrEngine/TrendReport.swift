@@ -21,7 +21,7 @@ extension Trend {
                 rows.append(keys + values(at: index, municipality: municipality, isBreak: breakYears.contains(index)))
             }
         }
-        let prices = self.prices.map { " in \($0.year) prices (\($0.label))" } ?? ", current prices"
+        let prices = self.prices.map { ", in \($0.year) prices (\($0.label))" } ?? ", current prices"
         return ResultSet(
             title: "\(area.title): kr. per \(person), \(datasetSpan)\(prices)",
             columns: [
