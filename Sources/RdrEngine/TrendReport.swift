@@ -104,7 +104,7 @@ extension Trend {
             }
             notes.append("Price factors to \(prices.year) prices (\(prices.label)): \(factors.joined(separator: "; ")). "
                          + "Each year's net spending is multiplied by its factor and rounded once to whole kroner "
-                         + "(half away from zero), then divided by the persons; the place is that year's ranking's, "
+                         + "(half away from zero), then divided by the \(segment.person)s; the place is that year's ranking's, "
                          + "as the factor is the same for every municipality.")
         }
         for (index, year) in years.enumerated() {
@@ -129,8 +129,8 @@ extension Trend {
         }
         notes += bridgeNotes
         notes += countryNotes
-        notes.append("Change: kr. per \(segment.person) against the year before, none for the first year or after a "
-                     + "year without a figure; % of the year before's kr. per \(segment.person).")
+        notes.append("Change: kr. per \(segment.person) against the year before, none for the first year or where the "
+                     + "year before has no figure or is not in the series; % of the year before's kr. per \(segment.person).")
         return notes
     }
 

@@ -188,6 +188,17 @@ struct TrendBreakTests {
             "\(String(describing: result.provenance?.definition))")
     }
 
+    @Test func aFunctionThatJoinsTheChartIsABreakToo() throws {
+        let datasets = [
+            F.year(2019, spending: ["5.32.30": [100, 100, 100]], totals: [10, 10, 10]),
+            F.year(2020, spending: ["5.32.30": [100, 100, 100], "5.32.31": [50, 50, 50]], totals: [10, 10, 10]),
+        ]
+        let trend = try makeTrend(Self.omsorg, datasets)
+        #expect(trend.breaks == [Trend.Break(index: 1, came: [Fixture.code("5.32.31")], went: [])])
+        #expect(trend.resultSet().notes.contains(
+            "Break in 2020: the functions summed changed (5.32.31 came); a change across it compares different sets of functions."))
+    }
+
     @Test func theSameSeriesBridgedHasNoBreak() throws {
         // From 2020, 5.32.32 is summed as 5.30.27 + 5.38.42: Aaby 110,000 + 2,300,000 + 260,000 = 2,670,000.
         let trend = try makeTrend(Self.omsorg, F.changingChart, crosswalk: F.split)
