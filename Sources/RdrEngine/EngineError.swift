@@ -8,6 +8,10 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case placeOutOfRange(place: Int, ranked: Int)
     case notRanked(municipality: String, reason: String)
     case nothingRanked(area: String)
+    /// A trend was asked for without a dataset to follow.
+    case trendWithoutYears(area: String)
+    /// A trend in fixed prices whose factors lack a dataset's year (those it has are `covered`).
+    case priceFactorMissing(year: Int, priceBasis: String, covered: [Int])
 
     public var description: String {
         switch self {
@@ -28,6 +32,11 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(municipality) is not ranked here: \(reason)"
         case let .nothingRanked(area):
             "no municipality can be ranked on \(area): every one lacks a figure or a population"
+        case let .trendWithoutYears(area):
+            "a trend of \(area) needs at least one dataset: name the years to follow"
+        case let .priceFactorMissing(year, priceBasis, covered):
+            "the fixed prices (\(priceBasis)) have no factor for \(year); they have factors for "
+                + (covered.isEmpty ? "no year" : covered.map(String.init).joined(separator: ", "))
         }
     }
 

@@ -1,0 +1,253 @@
+/// Turns a trend into a result set: one row per municipality per year, then the country, with
+/// the notes that say where the chart changed, what was bridged and which factor repriced a year.
+
+extension Trend {
+    /// The name the rows give the whole country.
+    public static let countryName = "Hele landet"
+
+    public func resultSet() -> ResultSet {
+        let person = segment.person
+        let basis = prices?.priceBasis ?? distinct(years.map(\.provenance.priceBasis)).joined(separator: "; ")
+        let breakYears = Set(breaks.map(\.index))
+        let series: [(name: String, index: Int?)] =
+            municipalities.enumerated().map { ($1.name, $0) } + [(Self.countryName, nil)]
+        var rows: [[ResultSet.Value]] = []
+        for (name, municipality) in series {
+            for (index, year) in years.enumerated() {
+                let keys: [ResultSet.Value] = [
+                    .text(year.provenance.dataset), .text(area.key), .text(segment.description), .text(basis),
+                    .text(String(year.year)), .text(name),
+                ]
+                rows.append(keys + values(at: index, municipality: municipality, isBreak: breakYears.contains(index)))
+            }
+        }
+        let prices = self.prices.map { ", in \($0.year) prices (\($0.label))" } ?? ", current prices"
+        return ResultSet(
+            title: "\(area.title): kr. per \(person), \(datasetSpan)\(prices)",
+            columns: [
+                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
+                .init(key: "area", title: "area", kind: .text, programsOnly: true),
+                .init(key: "per", title: "per", kind: .text, programsOnly: true),
+                .init(key: "price_basis", title: "price basis", kind: .text, programsOnly: true),
+                // Text, not an integer: a year is not grouped ("2.024").
+                .init(key: "year", title: "year", kind: .text),
+                .init(key: "municipality", title: "kommune", kind: .text),
+                .init(key: "kr_per_person", title: "kr. per \(person)", kind: .amount(shown: 0, exported: 2)),
+                .init(key: "change_kr", title: "change, kr.", kind: .amount(shown: 0, exported: 2)),
+                .init(key: "change_pct", title: "change, %", kind: .amount(shown: 1, exported: 2)),
+                .init(key: "place", title: "place", kind: .place),
+                .init(key: "ranked", title: "of", kind: .integer),
+                .init(key: "spending_kr", title: spendingTitle, kind: .integer),
+                .init(key: "persons", title: "\(person)s", kind: .integer),
+                .init(key: "break", title: "break", kind: .flag),
+            ],
+            rows: rows, notes: notes, provenance: provenance)
+    }
+
+    /// The cells after the identifying ones, for one municipality (nil = the country) in one year.
+    private func values(at index: Int, municipality: Int?, isBreak: Bool) -> [ResultSet.Value] {
+        let computed: Computed
+        switch years[index].outcome {
+        case .failure(let error):
+            let missing = ResultSet.Value.unavailable(error.description)
+            return [missing, .empty, .empty, missing, missing, missing, missing, .empty]
+        case .success(let success):
+            computed = success
+        }
+        let change = self.change(at: index, municipality: municipality)
+        let changeValues: [ResultSet.Value] = change.map {
+            [.amount($0.kr), $0.percent.map(ResultSet.Value.amount) ?? .unavailable("no % change from 0 kr.")]
+        } ?? [.empty, .empty]
+        guard let municipality else {
+            let country = computed.country
+            return [.amount(country.perPerson)] + changeValues
+                + [.empty, .empty, .integer(country.spending), .integer(country.persons), .flag(isBreak)]
+        }
+        switch computed.municipalities[municipality] {
+        case .failure(let error):
+            let missing = ResultSet.Value.unavailable(error.description)
+            return [missing, .empty, .empty, missing, .integer(computed.ranked), missing, missing, .flag(isBreak)]
+        case .success(let placed):
+            return [.amount(placed.point.perPerson)] + changeValues
+                + [.place(placed.place, tied: placed.tied), .integer(computed.ranked),
+                   .integer(placed.point.spending), .integer(placed.point.persons), .flag(isBreak)]
+        }
+    }
+
+    private var spendingTitle: String {
+        let estimated = years.contains { $0.computed.map { $0.basis != .operating } ?? false }
+        let spending = estimated ? "≈ net spending, kr." : "net spending, kr."
+        return prices.map { "\(spending) (\($0.year) prices)" } ?? spending
+    }
+
+    /// "teaching R2018–R2024" for consecutive years of one collection, else the datasets listed.
+    private var datasetSpan: String {
+        let names = years.map(\.provenance.dataset)
+        guard years.count > 1, let first = names.first else { return names.first ?? "" }
+        let prefix = String(first.dropLast(years[0].dataset.description.count))
+        let sameCollection = zip(names, years).allSatisfy { $0 == prefix + $1.dataset.description }
+        let consecutive = zip(years, years.dropFirst()).allSatisfy { $1.year == $0.year + 1 }
+        if sameCollection && consecutive {
+            return "\(first)–\(years[years.count - 1].dataset)"
+        }
+        return sameCollection ? prefix + years.map(\.dataset.description).joined(separator: ", ")
+            : names.joined(separator: ", ")
+    }
+
+    // MARK: Notes
+
+    private var notes: [String] {
+        var notes: [String] = []
+        if let prices {
+            let factors = years.compactMap { year in
+                year.factor.map { "\(year.year) → \(prices.year): × \(fourDecimals($0.value))" }
+            }
+            notes.append("Price factors to \(prices.year) prices (\(prices.label)): \(factors.joined(separator: "; ")). "
+                         + "Each year's net spending is multiplied by its factor and rounded once to whole kroner "
+                         + "(half away from zero), then divided by the \(segment.person)s; the place is that year's ranking's, "
+                         + "as the factor is the same for every municipality.")
+        }
+        for (index, year) in years.enumerated() {
+            if case .failure(let error) = year.outcome {
+                notes.append("\(year.year): not available: \(error).")
+                continue
+            }
+            if let computed = year.computed {
+                for (municipality, outcome) in zip(municipalities, computed.municipalities) {
+                    if case .failure(let error) = outcome {
+                        notes.append("\(year.year): \(municipality.name) is not ranked: \(rankingReason(error)).")
+                    }
+                }
+            }
+            if let found = breaks.first(where: { $0.index == index }) {
+                var changed: [String] = []
+                if !found.went.isEmpty { changed.append("\(listed(found.went)) went") }
+                if !found.came.isEmpty { changed.append("\(listed(found.came)) came") }
+                notes.append("Break in \(year.year): the functions summed changed (\(changed.joined(separator: ", "))); "
+                             + "a change across it compares different sets of functions.")
+            }
+        }
+        notes += bridgeNotes
+        notes += countryNotes
+        notes.append("Change: kr. per \(segment.person) against the year before, none for the first year or where the "
+                     + "year before has no figure or is not in the series; % of the year before's kr. per \(segment.person).")
+        return notes
+    }
+
+    private func rankingReason(_ error: EngineError) -> String {
+        if case .notRanked(_, let reason) = error { return reason }
+        return error.description
+    }
+
+    /// One note per bridge, with the years it applied in when they are not all from its `from` on.
+    private var bridgeNotes: [String] {
+        var order: [Bridge] = []
+        var used: [Bridge: [Int]] = [:]
+        for year in years {
+            for bridge in year.computed?.bridges ?? [] {
+                if used[bridge] == nil { order.append(bridge) }
+                used[bridge, default: []].append(year.year)
+            }
+        }
+        return order.map { bridge in
+            let crosswalk = self.crosswalk.map { " (crosswalk \($0.name))" } ?? ""
+            var note = "\(bridge.old) bridged as \(bridge.new.map(\.description).joined(separator: " + ")) from \(bridge.from)"
+                + "\(crosswalk), in \(yearRuns(used[bridge] ?? []))"
+            let own = bridge.new.filter(area.contains)
+            if !own.isEmpty {
+                note += "; \(listed(own)) \(own.count == 1 ? "is" : "are") also in the area on \(own.count == 1 ? "its" : "their") "
+                    + "own and summed once"
+            }
+            let excepted = bridge.new.filter { code in area.exclude.contains { $0.matches(code) } }
+            if !excepted.isEmpty {
+                note += "; \(listed(excepted)) left out, as the area excepts \(excepted.count == 1 ? "it" : "them")"
+            }
+            return note + "."
+        }
+    }
+
+    private var countryNotes: [String] {
+        let published = years.filter { $0.computed?.countrySource == .published }.map(\.year)
+        let summed = years.filter { $0.computed?.countrySource == .municipalities }.map(\.year)
+        var parts: [String] = []
+        if !published.isEmpty {
+            parts.append("Statistics Denmark's own figure (OMRÅDE 0) in \(yearRuns(published))")
+        }
+        if !summed.isEmpty {
+            parts.append("the sum of the ranked municipalities in \(yearRuns(summed))")
+        }
+        guard !parts.isEmpty else { return [] }
+        return ["\(Self.countryName): " + parts.joined(separator: "; ") + "."]
+    }
+
+    // MARK: Provenance
+
+    /// One provenance for the rows: every year's dataset, source and retrieval, the price basis
+    /// and the functions summed per year. Each year's own stays in `years`.
+    private var provenance: Provenance {
+        let provenances = years.map(\.provenance)
+        let groups = definitionGroups.map { "\(yearRuns($0.years)) \($0.text)" }.joined(separator: "; ")
+        let bases = distinct(years.compactMap { $0.computed?.basis.description })
+        let definition = "\(area.title), functions per year: \(groups)"
+            + (bases.isEmpty ? "" : "; " + bases.joined(separator: "; "))
+            + "; per \(segment.person) on 1 January of each year"
+        return Provenance(
+            dataset: datasetSpan,
+            source: distinct(provenances.map(\.source)).joined(separator: "; "),
+            priceBasis: prices?.priceBasis ?? distinct(provenances.map(\.priceBasis)).joined(separator: "; "),
+            retrieved: distinct(provenances.map(\.retrieved)).joined(separator: "; "),
+            definition: definition,
+            invented: provenances.contains(where: \.invented))
+    }
+
+    /// Consecutive years that sum the same functions, as "5.32.30, 5.32.32" or "not available".
+    private var definitionGroups: [(years: [Int], text: String)] {
+        var groups: [(years: [Int], text: String)] = []
+        for year in years {
+            let text: String
+            if let computed = year.computed {
+                let bridged = computed.bridges.map { "\($0.old) bridged" }
+                text = computed.functions.map(\.description).joined(separator: ", ")
+                    + (bridged.isEmpty ? "" : " (\(bridged.joined(separator: ", ")))")
+            } else {
+                text = "not available"
+            }
+            if let last = groups.last, last.text == text, let lastYear = last.years.last, lastYear + 1 == year.year {
+                groups[groups.count - 1].years.append(year.year)
+            } else {
+                groups.append(([year.year], text))
+            }
+        }
+        return groups
+    }
+}
+
+/// In first-seen order, without repeats.
+private func distinct(_ texts: [String]) -> [String] {
+    var seen: Set<String> = []
+    return texts.filter { seen.insert($0).inserted }
+}
+
+private func listed(_ codes: [FunctionCode]) -> String {
+    codes.map(\.description).joined(separator: ", ")
+}
+
+/// "2018–2020, 2022": runs of consecutive years, sorted.
+private func yearRuns(_ years: [Int]) -> String {
+    var runs: [(first: Int, last: Int)] = []
+    for year in Set(years).sorted() {
+        if let run = runs.last, run.last + 1 == year {
+            runs[runs.count - 1].last = year
+        } else {
+            runs.append((year, year))
+        }
+    }
+    return runs.map { $0.first == $0.last ? "\($0.first)" : "\($0.first)–\($0.last)" }.joined(separator: ", ")
+}
+
+/// A factor with four decimals, "1.1376"; factors are positive (`PriceFactor.bounds`).
+private func fourDecimals(_ value: Double) -> String {
+    let scaled = Int((value * 10_000).rounded(.toNearestOrAwayFromZero))
+    let fraction = String(scaled % 10_000)
+    return "\(scaled / 10_000)." + String(repeating: "0", count: 4 - fraction.count) + fraction
+}
