@@ -180,7 +180,9 @@ extension Trend {
                      crosswalk: crosswalk, years: years, breaks: breaks(in: years))
     }
 
-    /// The previous year's point and this year's, when both exist and the years follow one another.
+    /// The change from the year before of a municipality (index into `municipalities`) or of the
+    /// country (nil); nil for the first year, when either year has no figure, or when the year
+    /// before is not in the series.
     public func change(at index: Int, municipality: Int?) -> Change? {
         guard index > 0, years[index - 1].year == years[index].year - 1,
               let current = point(at: index, municipality: municipality),
@@ -239,8 +241,9 @@ extension Trend {
                     country: Point(spending: reprice(spending), persons: persons),
                     countrySource: country.source, basis: ranking.basis)))
         } catch {
-            return Year(dataset: dataset.id, provenance: dataset.provenance, factor: factor,
-                        outcome: .failure(error))
+            var provenance = dataset.provenance
+            if let priceBasis { provenance.priceBasis = priceBasis }
+            return Year(dataset: dataset.id, provenance: provenance, factor: factor, outcome: .failure(error))
         }
     }
 
