@@ -94,7 +94,7 @@ extension Comparison {
                                 reference.spending.map(ResultSet.Value.integer) ?? .empty,
                                 reference.persons.map(ResultSet.Value.integer) ?? .empty])
         }
-        notes += [countryNote(country), references.first?.average.explanation ?? "", indexNote,
+        notes += [countryNote(country), references.first { $0.scope != .country }?.average.explanation ?? "", indexNote,
                   "Place: of the \(ranking.entries.count) municipalities ranked (1 = lowest); for a level, "
                     + "'of' is how many municipalities it averages."].filter { !$0.isEmpty }
         return ResultSet(

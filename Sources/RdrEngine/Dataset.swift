@@ -121,6 +121,8 @@ public struct Dataset: Sendable {
     /// DST's own whole-country figures, when the source has them; otherwise the country is the
     /// sum of the municipalities, and results say which.
     public let country: CountryFigures?
+    /// The year whose prices the amounts are in after `repriced`; nil for the source's current prices.
+    public private(set) var priceLevel: Int?
 
     public init(
         id: DatasetID, collection: String, municipalities: [Municipality],
@@ -168,11 +170,11 @@ public struct PriceFactor: Sendable, Equatable {
 extension Dataset {
     /// The same dataset with every amount multiplied by `factor` (rounded to whole kroner), for
     /// fixed prices; `priceBasis` says which, e.g. "2024 prices, CPI-adjusted (PRIS8)".
-    public func repriced(by factor: PriceFactor, priceBasis: String) -> Dataset {
+    public func repriced(by factor: PriceFactor, to year: Int, priceBasis: String) -> Dataset {
         var provenance = provenance
         provenance.priceBasis = priceBasis
         let reprice = { (amount: Int) in Int((Double(amount) * factor.value).rounded()) }
-        return Dataset(
+        var repriced = Dataset(
             id: id, collection: collection, municipalities: municipalities, functionLabels: functionLabels,
             chartIsComplete: chartIsComplete,
             spending: spending.mapValues { $0.map { $0.map(reprice) } },
@@ -180,5 +182,7 @@ extension Dataset {
             country: country.map {
                 CountryFigures(spending: $0.spending.mapValues { $0.map(reprice) }, population: $0.population)
             })
+        repriced.priceLevel = year
+        return repriced
     }
 }

@@ -116,7 +116,7 @@ final class ReaderHarness {
         // From the teaching dataset's year (as `load … prices` does) and from the index's first year.
         for (from, to) in years.prefix(8).flatMap({ [(teaching.id.year, $0), (years[0], $0)] }) {
             guard let factor = try? index.factor(from: from, to: to) else { continue }
-            let repriced = teaching.repriced(by: factor, priceBasis: "\(to) prices, \(index.label)")
+            let repriced = teaching.repriced(by: factor, to: to, priceBasis: "\(to) prices, \(index.label)")
             if let area = areas.first, let ranking = try? repriced.rank(area, per: nil) {
                 render(ranking.resultSet(showing: .top(3)))
             }

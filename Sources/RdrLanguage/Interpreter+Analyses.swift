@@ -61,6 +61,57 @@ extension Session {
     }
 
     func evaluate(_ query: TrendQuery, at range: SourceRange) throws -> ResultSet {
-        throw Diagnostic("trend is being built", at: range)
+        let datasets = try trendDatasets(query.on, at: range)
+        let latest = datasets[datasets.count - 1]
+        let area = try self.area(query.target, in: latest)
+        let municipalities = try query.municipalities.map { try municipality($0, in: latest) }
+        var prices: FixedPrices?
+        if let year = query.prices {
+            if let repriced = datasets.first(where: { $0.priceLevel != nil }) {
+                throw Diagnostic("\(repriced.name) was loaded in \(repriced.priceLevel!) prices; a trend reprices from "
+                                 + "current prices, so load it without prices", at: year.range)
+            }
+            do {
+                prices = try priceIndex(query.index).fixedPrices(in: year.value, for: datasets.map(\.id.year))
+            } catch let error as DataError {
+                throw Diagnostic(error.description, at: query.index?.range ?? year.range)
+            }
+        }
+        let crosswalk = try query.crosswalk.map { file in
+            do {
+                return try Crosswalk.read(bytes: try contents(of: file, what: "the crosswalk"), name: file.value)
+            } catch let error as DataError {
+                throw Diagnostic(error.description, at: file.range)
+            }
+        }
+        let trend = try engine { () throws(EngineError) in
+            try Trend.compute(area, per: query.segment?.value, over: datasets, for: municipalities,
+                              prices: prices, crosswalk: crosswalk)
+        } at: { $0.isSegmentError ? query.segment?.range ?? query.target.range : query.target.range }
+        return trend.resultSet()
+    }
+
+    /// The years a trend follows: those `on` names, else every loaded dataset of the current one's
+    /// collection and kind; one collection, one dataset a year, in year order.
+    private func trendDatasets(_ choice: DatasetChoice?, at range: SourceRange) throws(Diagnostic) -> [Dataset] {
+        let chosen: [Dataset]
+        if let choice {
+            chosen = try loadedDatasets(choice)
+            if Set(chosen.map(\.collection)).count > 1 {
+                throw Diagnostic("a trend follows one collection; these are from "
+                                 + Set(chosen.map(\.collection)).sorted().joined(separator: " and "), at: choice.range)
+            }
+        } else {
+            guard let current = dataset else {
+                throw Diagnostic("no dataset is loaded; load the years first, as in load teaching R2018..R2024", at: range)
+            }
+            chosen = workspace.filter { $0.collection == current.collection && $0.id.kind == current.id.kind }
+        }
+        let years = Dictionary(grouping: chosen, by: \.id.year)
+        if let (year, both) = years.first(where: { $0.value.count > 1 }) {
+            throw Diagnostic("\(both.map(\.name).joined(separator: " and ")) are both for \(year); a trend has one dataset a year",
+                             at: choice?.range ?? range)
+        }
+        return chosen.sorted { $0.id.year < $1.id.year }
     }
 }

@@ -139,7 +139,7 @@ extension Session {
         do {
             let index = try priceIndex(file)
             let factor = try index.factor(from: dataset.id.year, to: year.value)
-            return dataset.repriced(by: factor, priceBasis: "\(year.value) prices, \(index.label)")
+            return dataset.repriced(by: factor, to: year.value, priceBasis: "\(year.value) prices, \(index.label)")
         } catch let error as DataError {
             throw Diagnostic(error.description, at: file?.range ?? year.range)
         }
@@ -149,7 +149,7 @@ extension Session {
     func priceIndex(_ name: Located<String>?) throws -> PriceIndex {
         switch name?.value.lowercased() {
         case nil, "cpi": return try PriceIndex.consumerPrices()
-        case "state": throw DataError.unavailable("the state PL arrives with trend")
+        case "state": return try PriceIndex.statePL()
         default:
             let file = name!
             return try PriceIndex.read(bytes: try contents(of: file, what: "the price index"), name: file.value)

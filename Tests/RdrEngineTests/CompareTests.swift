@@ -114,3 +114,12 @@ import Testing
         #expect(result.footer[3][5] == .amount(1_300))  // (2000 + 600) / 2
     }
 }
+
+extension CompareTests {
+    @Test func theNoteSaysHowTheLevelsAreAveraged() throws {
+        let dataset = Self.dataset()
+        let median = try dataset.rank(Self.area).comparison(of: Self.aby, with: [], average: .median, in: dataset)
+        #expect(median.resultSet().notes.contains { $0.hasPrefix("Region and group figures are their median") })
+        #expect(!median.resultSet().notes.contains { $0.hasPrefix("Region and group averages are weighted") })
+    }
+}
