@@ -58,6 +58,8 @@ public struct ResultSet: Sendable, Equatable {
             case place
             /// Yes or no, such as whether a row is the median.
             case flag
+            /// A calendar year: a whole number that is never grouped (2024, not 2.024).
+            case year
         }
     }
 
@@ -70,6 +72,7 @@ public struct ResultSet: Sendable, Equatable {
         case amount(Double)
         case place(Int, tied: Bool)
         case flag(Bool)
+        case year(Int)
         /// No value, with a short reason shown in tables ("n/a") and kept in notes.
         case unavailable(String)
         /// Nothing to say in this cell, such as the place of a total row.

@@ -16,7 +16,7 @@ extension Trend {
             for (index, year) in years.enumerated() {
                 let keys: [ResultSet.Value] = [
                     .text(year.provenance.dataset), .text(area.key), .text(segment.description), .text(basis),
-                    .text(String(year.year)), .text(name),
+                    .year(year.year), .text(name),
                 ]
                 rows.append(keys + values(at: index, municipality: municipality, isBreak: breakYears.contains(index)))
             }
@@ -29,8 +29,7 @@ extension Trend {
                 .init(key: "area", title: "area", kind: .text, programsOnly: true),
                 .init(key: "per", title: "per", kind: .text, programsOnly: true),
                 .init(key: "price_basis", title: "price basis", kind: .text, programsOnly: true),
-                // Text, not an integer: a year is not grouped ("2.024").
-                .init(key: "year", title: "year", kind: .text),
+                .init(key: "year", title: "year", kind: .year),
                 .init(key: "municipality", title: "kommune", kind: .text),
                 .init(key: "kr_per_person", title: "kr. per \(person)", kind: .amount(shown: 0, exported: 2)),
                 .init(key: "change_kr", title: "change, kr.", kind: .amount(shown: 0, exported: 2)),

@@ -22,6 +22,8 @@ enum Cell {
         case .amount(let x):
             let number = audience.format(amount: x, decimals: kind.decimals(for: audience))
             self = number.map(Cell.number) ?? .missing
+        case .year(let year):
+            self = .number(String(year))
         case .place(let n, let tied):
             self = .number(String(n) + (tied && audience == .people ? "=" : ""))
         case .flag(let flag):

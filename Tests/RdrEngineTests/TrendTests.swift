@@ -61,7 +61,7 @@ struct TrendFixedPriceTests {
         let names = result.rows.map { value(result, $0, "municipality") }
         let expected: [String] = ["Aaby", "Aaby", "Bøgelund", "Bøgelund", "Damsø", "Damsø", "Hele landet", "Hele landet"]
         #expect(names == expected.map { ResultSet.Value.text($0) })
-        #expect(values(result, "Aaby", "year") == [.text("2023"), .text("2024")])
+        #expect(values(result, "Aaby", "year") == [.year(2023), .year(2024)])
         #expect(values(result, "Aaby", "dataset") == [.text("teaching R2023"), .text("teaching R2024")])
         #expect(values(result, "Aaby", "price_basis")
             == Array(repeating: .text("2024 prices, invented index (tests)"), count: 2))

@@ -1,0 +1,17 @@
+import Testing
+import RdrEngine
+@testable import RdrRender
+
+/// A year is a number that is never grouped: "2024" in a table, 2024 in JSON.
+@Suite struct YearKindTests {
+    static let result = ResultSet(title: "Years", columns: [.init(key: "year", title: "year", kind: .year)],
+                                  rows: [[.year(2024)]], provenance: nil)
+
+    @Test func aYearIsNotGroupedInATable() {
+        #expect(Renderer(format: .table).render(Self.result).contains("│ 2024 │"))
+    }
+
+    @Test func aYearIsANumberInJSON() {
+        #expect(Renderer(format: .json).render(Self.result).contains("\"year\": 2024"))
+    }
+}
