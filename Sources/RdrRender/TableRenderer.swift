@@ -60,7 +60,9 @@ enum TableRenderer {
     /// and text cells wrap at spaces, numbers never wrap), then text further, to `narrowestText`,
     /// breaking words. A number column never gets narrower than its widest figure.
     static func floors(header: [String], cells: [[String]], numeric: [Bool]) -> [[Int]] {
-        let longestWord = { (text: String) in text.split(separator: " ").map(\.count).max() ?? 0 }
+        let longestWord = { (text: String) in
+            text.split(separator: " ").flatMap(hyphenatedPieces).map(\.count).max() ?? 0
+        }
         let whole = header.indices.map { column in
             let figures = cells.map { numeric[column] ? $0[column].count : longestWord($0[column]) }
             return max(longestWord(header[column]), figures.max() ?? 0)
@@ -108,30 +110,57 @@ enum TableRenderer {
         }
     }
 
-    /// The text in lines of at most `width` characters, broken at spaces where it can and
-    /// inside a word only when the word alone is longer. Nothing is lost.
+    /// The text in lines of at most `width` characters, broken at spaces or after a hyphen
+    /// ("6-16-" / "year-old") where it can, and inside a word only when the piece alone is longer.
+    /// Nothing is lost.
     static func wrapped(_ text: String, width: Int) -> [String] {
         guard text.count > width, width > 0 else { return [text] }
         var lines: [String] = []
         var current = ""
         for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            var word = word
-            let joined = current.isEmpty ? word.count : current.count + 1 + word.count
-            if joined <= width {
-                current += (current.isEmpty ? "" : " ") + word
-                continue
+            for (index, piece) in hyphenatedPieces(word).enumerated() {
+                var piece = piece
+                // A word's first piece follows a space; the pieces after a hyphen follow it directly.
+                let glue = index == 0 && !current.isEmpty ? " " : ""
+                if current.count + glue.count + piece.count <= width {
+                    current += glue + piece
+                    continue
+                }
+                if !current.isEmpty { lines.append(current) }
+                current = ""
+                while piece.count > width {
+                    lines.append(String(piece.prefix(width)))
+                    piece = piece.dropFirst(width)
+                }
+                current = String(piece)
             }
-            if !current.isEmpty { lines.append(current) }
-            current = ""
-            while word.count > width {
-                lines.append(String(word.prefix(width)))
-                word = word.dropFirst(width)
-            }
-            current = String(word)
         }
         if !current.isEmpty || lines.isEmpty { lines.append(current) }
         return lines
     }
+
+    /// A word cut after each hyphen that has a letter or digit on both sides ("6-16-year-old" →
+    /// "6-", "16-", "year-", "old"); a leading minus (−1.018) stays with its number.
+    static func hyphenatedPieces(_ word: Substring) -> [Substring] {
+        var pieces: [Substring] = []
+        var start = word.startIndex
+        var index = word.startIndex
+        while index < word.endIndex {
+            let next = word.index(after: index)
+            if word[index] == "-", index > start, next < word.endIndex,
+               word[word.index(before: index)].isLetterOrDigit, word[next].isLetterOrDigit {
+                pieces.append(word[start..<next])
+                start = next
+            }
+            index = next
+        }
+        if start < word.endIndex || pieces.isEmpty { pieces.append(word[start...]) }
+        return pieces
+    }
+}
+
+private extension Character {
+    var isLetterOrDigit: Bool { isLetter || isNumber }
 }
 
 /// A message for a terminal `width` characters wide: each line broken at spaces, as the

@@ -15,3 +15,16 @@ import RdrEngine
         #expect(Renderer(format: .json).render(Self.result).contains("\"year\": 2024"))
     }
 }
+
+/// Headings and cells wrap after a hyphen before a word is broken.
+@Suite struct HyphenWrappingTests {
+    @Test func aHyphenatedWordBreaksAfterItsHyphens() {
+        #expect(TableRenderer.wrapped("kr. per 6-16-year-old", width: 9) == ["kr. per", "6-16-", "year-old"])
+        #expect(TableRenderer.wrapped("Lyngby-Taarbæk", width: 8) == ["Lyngby-", "Taarbæk"])
+    }
+
+    @Test func aLeadingMinusStaysWithItsNumber() {
+        #expect(TableRenderer.hyphenatedPieces("-1.018") == ["-1.018"])
+        #expect(TableRenderer.hyphenatedPieces("6-16") == ["6-", "16"])
+    }
+}
