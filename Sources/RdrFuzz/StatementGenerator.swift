@@ -69,9 +69,12 @@ struct StatementGenerator {
 
     private func statement(_ c: inout Choices) -> String {
         switch c.below(100) {
-        case 0..<22: return rank(&c)
-        case 22..<38: return gap(&c)
-        case 38..<44: return "let \(resultName(&c)) = " + c.pick([rank, gap, { self.resultName(&$0) }])(&c)
+        case 0..<14: return rank(&c)
+        case 14..<25: return gap(&c)
+        case 25..<31: return compare(&c)
+        case 31..<37: return trend(&c)
+        case 37..<38: return "use " + c.pick(["", "teaching ", "real "]) + datasetID(&c)
+        case 38..<44: return "let \(resultName(&c)) = " + c.pick([rank, gap, compare, trend, { self.resultName(&$0) }])(&c)
         case 44..<48: return "show \(resultName(&c))" + (c.chance(50) ? " as \(format(&c))" : "")
         case 48..<51: return resultName(&c) + (c.chance(60) ? " as \(format(&c))" : "")
         case 51..<55: return "export" + (c.chance(60) ? " \(resultName(&c))" : "") + " to \(path(&c))"
@@ -103,7 +106,45 @@ struct StatementGenerator {
         case 2: text += " for " + (0...c.below(4)).map { _ in municipality(&c) }.joined(separator: c.pick([", ", ",", " , "]))
         default: break
         }
-        return text
+        if c.chance(20) {
+            text += " with " + (0...c.below(3)).map { _ in c.pick(["country", "regions", "groups", word(&c)]) }
+                .joined(separator: ", ")
+        }
+        return text + average(&c) + on(&c)
+    }
+
+    private func compare(_ c: inout Choices) -> String {
+        var text = "compare \(municipality(&c))"
+        if c.chance(70) {
+            text += " with " + (0...c.below(5)).map { _ in
+                c.chance(70) ? municipality(&c) : c.pick(["group", "region", "group Landkommuner", "region Nordland", "group \(word(&c))"])
+            }.joined(separator: c.pick([", ", ","]))
+        }
+        if c.chance(50) {
+            text += " in \(target(&c))"
+            if c.chance(20) { text += " per \(segment(&c))" }
+        }
+        return text + average(&c) + on(&c)
+    }
+
+    private func trend(_ c: inout Choices) -> String {
+        var text = "trend \(target(&c))"
+        if c.chance(25) { text += " per \(segment(&c))" }
+        if c.chance(70) { text += " for " + (0...c.below(3)).map { _ in municipality(&c) }.joined(separator: ", ") }
+        if c.chance(50) {
+            text += " prices \(c.chance(70) ? c.pick(["2018", "2020", "2024", "1991", "2030"]) : number(&c))"
+            if c.chance(50) { text += " using " + c.pick(["cpi", "state", path(&c)]) }
+        }
+        if c.chance(10) { text += " crosswalk \(path(&c))" }
+        return text + on(&c)
+    }
+
+    private func average(_ c: inout Choices) -> String {
+        c.chance(15) ? " average " + c.pick(["weighted", "mean", "median", word(&c)]) : ""
+    }
+
+    private func on(_ c: inout Choices) -> String {
+        c.chance(20) ? " on " + c.pick(["", "teaching ", "real "]) + datasetList(&c) : ""
     }
 
     private func gap(_ c: inout Choices) -> String {
@@ -114,7 +155,7 @@ struct StatementGenerator {
         } else if c.chance(5) {
             text += " per \(segment(&c))"
         }
-        return text
+        return text + on(&c)
     }
 
     private func define(_ c: inout Choices) -> String {
@@ -127,10 +168,10 @@ struct StatementGenerator {
     }
 
     private func load(_ c: inout Choices) -> String {
-        var text = "load " + c.pick(["", "", "teaching ", "real ", "local "]) + datasetID(&c)
+        var text = "load " + c.pick(["", "", "teaching ", "real ", "local "]) + (c.chance(30) ? datasetList(&c) : datasetID(&c))
         if c.chance(35) {
             text += " prices \(c.chance(70) ? c.pick(["2018", "2020", "2024", "2025", "2026", "1900"]) : number(&c))"
-            if c.chance(50) { text += " using \(path(&c))" }
+            if c.chance(50) { text += " using " + c.pick(["cpi", "state", path(&c)]) }
         }
         return text
     }
@@ -304,6 +345,7 @@ struct StatementGenerator {
         "drop", "define", "area", "areas", "results", "datasets", "municipalities", "kommuner", "functions",
         "set", "format", "run", "param", "help", "quit", "exit", "per", "top", "bottom", "for", "in", "median",
         "except", "prices", "using", "local", "real", "teaching", "capita", "all", "table", "csv", "markdown",
-        "json", "tpo",
+        "json", "tpo", "use", "compare", "trend", "with", "on", "average", "weighted", "mean", "country",
+        "regions", "groups", "group", "region", "crosswalk", "cpi", "state",
     ]
 }
