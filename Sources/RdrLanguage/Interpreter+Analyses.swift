@@ -3,7 +3,7 @@ import RdrEngine
 
 /// `compare` and `trend`: the names they hold resolved into engine values, then computed.
 extension Session {
-    func evaluate(_ query: CompareQuery, at range: SourceRange) throws -> ResultSet {
+    func evaluate(_ query: CompareQuery, at range: SourceRange) throws -> Evaluated {
         let dataset = try requireDataset(query.on, at: range)
         let municipality = try self.municipality(query.municipality, in: dataset)
         var peers: [Municipality] = []
@@ -23,12 +23,13 @@ extension Session {
             if comparisons.computedCount == 0, case .failure(let error)? = rows.first?.outcome {
                 throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: range)
             }
-            return comparisons.resultSet(dataset: dataset)
+            return Evaluated(.areaComparisons(comparisons), table: comparisons.resultSet(dataset: dataset))
         }
         let area = try self.area(target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
             at: { $0.isSegmentError ? query.segment?.range ?? target.range : target.range }
-        return ranking.comparison(of: municipality, with: peers, average: average, in: dataset).resultSet()
+        let comparison = ranking.comparison(of: municipality, with: peers, average: average, in: dataset)
+        return Evaluated(.comparison(comparison), table: comparison.resultSet())
     }
 
     /// The municipalities a peer names: one by name, or every one of a group or region.
@@ -60,7 +61,7 @@ extension Session {
         }
     }
 
-    func evaluate(_ query: TrendQuery, at range: SourceRange) throws -> ResultSet {
+    func evaluate(_ query: TrendQuery, at range: SourceRange) throws -> Evaluated {
         let datasets = try trendDatasets(query.on, at: range)
         let latest = datasets[datasets.count - 1]
         let area = try self.area(query.target, in: latest)
@@ -88,7 +89,7 @@ extension Session {
             try Trend.compute(area, per: query.segment?.value, over: datasets, for: municipalities,
                               prices: prices, crosswalk: crosswalk)
         } at: { $0.isSegmentError ? query.segment?.range ?? query.target.range : query.target.range }
-        return trend.resultSet()
+        return Evaluated(.trend(trend), table: trend.resultSet())
     }
 
     /// The years a trend follows: those `on` names, else every loaded dataset of the current one's

@@ -25,11 +25,11 @@ extension Session {
         case .query(let query):
             let result = try evaluate(query, at: statement.range)
             if case .reference = query {} else { keep(result, as: nil) }
-            emit(.result(result, format: nil))
+            emit(.result(result.table, format: nil))
         case let .bind(name, query):
             let result = try evaluate(query, at: statement.range)
             keep(result, as: name.value)
-            emit(.message("\(name.value) = \(result.title) (\(rowCount(result)))"))
+            emit(.message("\(name.value) = \(result.table.title) (\(rowCount(result.table)))"))
         case let .show(name, format):
             emit(.result(try storedResult(name), format: try format.map(outputFormat)))
         case let .export(name, path):
@@ -190,17 +190,17 @@ extension Session {
 
     // MARK: Queries
 
-    private func evaluate(_ query: Query, at range: SourceRange) throws -> ResultSet {
+    private func evaluate(_ query: Query, at range: SourceRange) throws -> KeptResult {
         switch query {
-        case .reference(let name): return try storedResult(name, standingAlone: true)
-        case .rank(let rank): return try evaluate(rank, at: range)
-        case .gap(let gap): return try evaluate(gap, at: range)
-        case .compare(let compare): return try evaluate(compare, at: range)
-        case .trend(let trend): return try evaluate(trend, at: range)
+        case .reference(let name): return try kept(name, standingAlone: true)
+        case .rank(let rank): return KeptResult(try evaluate(rank, at: range))
+        case .gap(let gap): return KeptResult(try evaluate(gap, at: range))
+        case .compare(let compare): return KeptResult(try evaluate(compare, at: range))
+        case .trend(let trend): return KeptResult(try evaluate(trend, at: range))
         }
     }
 
-    private func evaluate(_ query: RankQuery, at range: SourceRange) throws -> ResultSet {
+    private func evaluate(_ query: RankQuery, at range: SourceRange) throws -> Evaluated {
         let dataset = try requireDataset(query.on, at: range)
         let area = try self.area(query.target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
@@ -228,10 +228,10 @@ extension Session {
                 levels += groups.compactMap { ranking.reference(.group($0), average) }
             }
         }
-        return ranking.resultSet(showing: selection, levels: levels)
+        return Evaluated(.ranking(ranking), table: ranking.resultSet(showing: selection, levels: levels))
     }
 
-    private func evaluate(_ query: GapQuery, at range: SourceRange) throws -> ResultSet {
+    private func evaluate(_ query: GapQuery, at range: SourceRange) throws -> Evaluated {
         let dataset = try requireDataset(query.on, at: range)
         let municipality = try self.municipality(query.municipality, in: dataset)
         guard let target = query.target else {
@@ -250,11 +250,11 @@ extension Session {
         }
         let gap = try engine { () throws(EngineError) in try ranking.gap(for: municipality, toPlace: place) }
             at: { if case .notRanked = $0 { query.municipality.range } else { query.place.range } }
-        return gap.resultSet(ranking: ranking)
+        return Evaluated(.gap(gap, in: ranking), table: gap.resultSet(ranking: ranking))
     }
 
     private func overview(_ municipality: Municipality, _ place: Located<GapQuery.Place>,
-                          in dataset: Dataset, statementRange: SourceRange) throws -> ResultSet {
+                          in dataset: Dataset, statementRange: SourceRange) throws -> Evaluated {
         let benchmark: BenchmarkPlace
         switch place.value {
         case .number(let number):
@@ -270,7 +270,7 @@ extension Session {
         if overview.computedCount == 0, let first = overview.rows.first, case .failure(let error) = first.outcome {
             throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: statementRange)
         }
-        return overview.resultSet(dataset: dataset)
+        return Evaluated(.overview(overview), table: overview.resultSet(dataset: dataset))
     }
 
     /// Runs an engine computation, turning its error into a diagnostic at the spot `range` picks.
@@ -323,8 +323,12 @@ extension Session {
 
     /// The result a name refers to. `standingAlone` is a word typed as a whole statement, which
     /// may as well be a misspelled command.
-    private func storedResult(_ name: Located<String>, standingAlone: Bool = false) throws(Diagnostic) -> ResultSet {
-        if let result = result(named: name.value) { return result }
+    private func storedResult(_ name: Located<String>) throws(Diagnostic) -> ResultSet {
+        try kept(name).table
+    }
+
+    private func kept(_ name: Located<String>, standingAlone: Bool = false) throws(Diagnostic) -> KeptResult {
+        if let kept = results.last(where: { $0.name == name.value }) { return kept.result }
         let names = results.map(\.name).filter { $0 != Session.lastName }
         let message: String
         if let result = NameMatcher.closest(to: name.value, in: names) {

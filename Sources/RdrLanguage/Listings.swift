@@ -28,8 +28,8 @@ extension Session {
             title: "Results in this session (_ is the last one)",
             columns: [text("name", "name"), text("title", "title"), .init(key: "rows", title: "rows", kind: .integer),
                       text("dataset", "dataset")],
-            rows: results.map { [.text($0.name), .text($0.result.title), .integer($0.result.rows.count),
-                                 .text($0.result.provenance?.dataset ?? "")] },
+            rows: results.map { [.text($0.name), .text($0.result.table.title), .integer($0.result.table.rows.count),
+                                 .text($0.result.table.provenance?.dataset ?? "")] },
             notes: results.isEmpty ? ["No results yet: let s = rank Skole keeps one under a name."] : [],
             provenance: nil)
     }

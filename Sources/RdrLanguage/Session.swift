@@ -45,6 +45,19 @@ public struct ScriptError: Error, Sendable {
     }
 }
 
+/// A result the session keeps under a name: the table it shows and, for a query, the engine's
+/// computation behind it.
+public struct KeptResult: Sendable {
+    public let table: ResultSet
+    /// Nil for a listing or a check, which are tables only.
+    public let analysis: Analysis?
+
+    init(_ evaluated: Evaluated) {
+        table = evaluated.table
+        analysis = evaluated.analysis
+    }
+}
+
 /// A notebook session: the loaded dataset, the area definitions, the named results and the
 /// settings. Feed it sources (a prompt line, a script); it emits outputs statement by statement.
 public final class Session {
@@ -80,7 +93,7 @@ public final class Session {
     private var cachedMunicipalityMatchers: [String: NameMatcher<Municipality>] = [:]
     private var cachedAreaMatcher: NameMatcher<AreaDefinition>?
     /// Named results in the order they were made. `_` is always the last result.
-    public private(set) var results: [(name: String, result: ResultSet)] = []
+    public private(set) var results: [(name: String, result: KeptResult)] = []
 
     private var collections: [String: any DataCollection] = [:]
     /// How deep `run` is nested, and the folder of the script running now (nil: the prompt).
@@ -184,7 +197,7 @@ public final class Session {
 
     /// The result `name` refers to (`_` is the last one).
     public func result(named name: String) -> ResultSet? {
-        results.last { $0.name == name }?.result
+        results.last { $0.name == name }?.result.table
     }
 
     /// Renders an output in the session's format (or the one it asks for), with no control
@@ -213,7 +226,7 @@ public final class Session {
     /// The name the last result always has.
     static let lastName = "_"
 
-    func keep(_ result: ResultSet, as name: String?) {
+    func keep(_ result: KeptResult, as name: String?) {
         results.removeAll { $0.name == Self.lastName || $0.name == name }
         if let name { results.append((name, result)) }
         results.append((Self.lastName, result))

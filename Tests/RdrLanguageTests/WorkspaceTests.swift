@@ -92,3 +92,16 @@ import RdrEngine
         #expect(result.notes.contains { $0.contains("OMRÅDE 0") })
     }
 }
+
+extension WorkspaceTests {
+    @Test func keptResultsKeepTheirComputation() throws {
+        let session = try makeSession()
+        try session.outputs("load teaching R2019, R2020; let s = rank Skole; let t = trend Skole for Korsbæk; compare Korsbæk in Skole")
+        let kept = Dictionary(session.results.map { ($0.name, $0.result.analysis) }, uniquingKeysWith: { $1 })
+        guard case .ranking(let ranking)? = kept["s"] else { Issue.record("s is not a ranking"); return }
+        #expect(ranking.entries.count == 98)
+        guard case .trend? = kept["t"] else { Issue.record("t is not a trend"); return }
+        guard case .comparison(let comparison)? = kept["_"] else { Issue.record("_ is not a comparison"); return }
+        #expect(comparison.members[0].municipality.name == "Korsbæk")
+    }
+}

@@ -1,0 +1,22 @@
+/// A result as the engine computed it. The session keeps it beside the table it shows, so that
+/// what comes after the table (an explanation, a chart, a report) works on the computation, not
+/// on printed figures.
+public enum Analysis: Sendable {
+    case ranking(Ranking)
+    case gap(Gap, in: Ranking)
+    case overview(Overview)
+    case comparison(Comparison)
+    case areaComparisons(AreaComparisons)
+    case trend(Trend)
+}
+
+/// A query's outcome: the computation and the table made from it.
+public struct Evaluated: Sendable {
+    public let analysis: Analysis
+    public let table: ResultSet
+
+    public init(_ analysis: Analysis, table: ResultSet) {
+        self.analysis = analysis
+        self.table = table
+    }
+}
