@@ -11,8 +11,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
-        // The benchmark engine: model, computation, result sets. No I/O, no terminal.
+        // The benchmark engine: model and computation, in numbers. No I/O, no terminal, no sentences.
         .target(name: "RdrEngine"),
+        // The presentation layer: result sets (the document model) and the words of every title,
+        // heading, note and caption, for every output.
+        .target(name: "RdrReport", dependencies: ["RdrEngine"]),
         // Data sources: the built-in real snapshot, the teaching dataset, area definitions.
         .target(
             name: "RdrData",
@@ -20,15 +23,15 @@ let package = Package(
             resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr")]
         ),
         // Renderers: boxed table, CSV, Markdown, JSON; atomic export.
-        .target(name: "RdrRender", dependencies: ["RdrEngine"]),
+        .target(name: "RdrRender", dependencies: ["RdrEngine", "RdrReport"]),
         // Statistics Denmark: the Statbank API client, its file formats, the local store.
-        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrData", "CCurl", "CCrypto"]),
+        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrReport", "RdrData", "CCurl", "CCrypto"]),
         // libcurl, loaded with dlopen at the first request rather than linked (start-up time).
         .target(name: "CCurl"),
         // libcrypto's SHA-256 (hardware-accelerated), loaded with dlopen at the first digest.
         .target(name: "CCrypto"),
         // The language: source, lexer, parser, AST, diagnostics, interpreter, session.
-        .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrData", "RdrRender", "RdrStatbank"]),
+        .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrReport", "RdrData", "RdrRender", "RdrStatbank"]),
         // GNU readline, a system library (Debian: libreadline-dev).
         .systemLibrary(name: "CReadline", pkgConfig: "readline", providers: [.apt(["libreadline-dev"])]),
         // The thin shell: arguments, the prompt, files.
@@ -39,10 +42,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine"]),
-        .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender"]),
-        .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage", "RdrTestSupport"]),
-        .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "CCrypto", "RdrTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine", "RdrReport"]),
+        .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender", "RdrReport"]),
+        .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage", "RdrReport", "RdrTestSupport"]),
+        .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "RdrReport", "CCrypto", "RdrTestSupport"], exclude: ["Fixtures"]),
         // Runs the built binary for the end-to-end and example (transcript) tests.
         .target(name: "RdrTestSupport", path: "Tests/RdrTestSupport"),
         .testTarget(name: "EndToEndTests", dependencies: ["rdr", "RdrTestSupport"]),
@@ -58,7 +61,7 @@ if Context.environment["RDR_FUZZ"] == "1" {
     package.targets += [
         .executableTarget(
             name: "RdrFuzz",
-            dependencies: ["RdrFuzzDriver", "RdrLanguage", "RdrStatbank", "RdrData", "RdrEngine", "RdrRender"]
+            dependencies: ["RdrFuzzDriver", "RdrLanguage", "RdrStatbank", "RdrData", "RdrEngine", "RdrReport", "RdrRender"]
         ),
         // Calls libFuzzer's driver from RdrFuzz's main.
         .target(name: "RdrFuzzDriver"),

@@ -9,14 +9,3 @@ public enum Analysis: Sendable {
     case areaComparisons(AreaComparisons)
     case trend(Trend)
 }
-
-/// A query's outcome: the computation and the table made from it.
-public struct Evaluated: Sendable {
-    public let analysis: Analysis
-    public let table: ResultSet
-
-    public init(_ analysis: Analysis, table: ResultSet) {
-        self.analysis = analysis
-        self.table = table
-    }
-}

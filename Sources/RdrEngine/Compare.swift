@@ -50,3 +50,25 @@ extension Dataset {
         }
     }
 }
+
+/// `compare NAME with …` on every area: one row per area, a column of kr. per person for the
+/// compared municipality (with its index and place), each peer and each level.
+public struct AreaComparisons: Sendable {
+    public let municipality: Municipality
+    public let peers: [Municipality]
+    public let average: Reference.Average
+    public let rows: [(area: AreaDefinition, outcome: Result<Comparison, EngineError>)]
+
+    public init(municipality: Municipality, peers: [Municipality], average: Reference.Average,
+                rows: [(area: AreaDefinition, outcome: Result<Comparison, EngineError>)]) {
+        self.municipality = municipality
+        self.peers = peers.filter { $0 != municipality }
+        self.average = average
+        self.rows = rows
+    }
+
+    /// The number of areas that could be computed.
+    public var computedCount: Int {
+        rows.count { if case .success = $0.outcome { true } else { false } }
+    }
+}

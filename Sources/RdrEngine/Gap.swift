@@ -39,10 +39,13 @@ public struct Gap: Sendable, Equatable {
         return Int(clamping: Int128(own.spending) - roundedQuotient(excess, Int128(benchmark.persons)))
     }
 
+    /// Whether the municipality spends more per person than the benchmark, compared exactly.
+    public var isAboveBenchmark: Bool { benchmark.spendsLess(than: own) }
+
     /// In whole kroner: own spending − `spendingAtBenchmarkLevel`. Zero when the municipality
     /// already is at or below the place (compared exactly).
     public var mulighedsrum: Int {
-        guard benchmark.spendsLess(than: own) else { return 0 }
+        guard isAboveBenchmark else { return 0 }
         return own.spending - spendingAtBenchmarkLevel
     }
 }

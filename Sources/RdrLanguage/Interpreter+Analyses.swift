@@ -1,5 +1,6 @@
 import RdrData
 import RdrEngine
+import RdrReport
 
 /// `compare` and `trend`: the names they hold resolved into engine values, then computed.
 extension Session {

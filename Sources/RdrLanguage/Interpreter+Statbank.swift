@@ -1,6 +1,7 @@
 import Foundation
 import RdrData
 import RdrEngine
+import RdrReport
 import RdrStatbank
 
 /// fetch, import, forget, check: the statements that fill and inspect the local store of

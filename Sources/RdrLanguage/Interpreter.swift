@@ -1,6 +1,7 @@
 import Foundation
 import RdrData
 import RdrEngine
+import RdrReport
 import RdrRender
 
 /// Runs statements against a session. Errors are diagnostics pointing at the part of the

@@ -1,6 +1,7 @@
 import Foundation
 import RdrData
 import RdrEngine
+import RdrReport
 
 /// The listing commands: areas, results, datasets, municipalities, functions, and `area NAME`.
 /// Listings are result sets too, so they render and export like any result.

@@ -1,6 +1,7 @@
 import Foundation
 import RdrData
 import RdrEngine
+import RdrReport
 import RdrRender
 import RdrStatbank
 

@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrReport
 
 /// RFC 4180 CSV for spreadsheets and scripts: one header, one record per row, machine-style
 /// numbers, CRLF line ends. The footer (a median, a total) is not a row: it goes with the caption.

@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrReport
 
 /// A value as text, before a renderer spells it: the renderers differ only in how they write
 /// each case (CSV neutralises text, JSON quotes it, the table pads it).

@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrReport
 
 /// JSON for programs: keys in a fixed order, two-space indentation, numbers as JSON numbers.
 /// One document: the rows, the footer under its own name ("median", "total"), the notes and the

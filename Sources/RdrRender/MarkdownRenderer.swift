@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrReport
 
 /// A GitHub pipe table, for pasting into documents and issues.
 enum MarkdownRenderer {

@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrReport
 
 /// Turns a result into text in one format. It never computes: what it writes is in the result.
 public struct Renderer: Sendable {

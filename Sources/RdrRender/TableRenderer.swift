@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrReport
 
 /// The boxed table people read in the terminal, in the style of the DuckDB shell. Given a width,
 /// it fits it: long text cells wrap onto more lines (at spaces where it can), numbers never do,

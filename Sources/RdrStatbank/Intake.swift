@@ -1,5 +1,6 @@
 import Foundation
 import RdrEngine
+import RdrReport
 
 /// Why figures could not be taken into the local store. Nothing was kept.
 public enum IntakeError: Error, Sendable, CustomStringConvertible {

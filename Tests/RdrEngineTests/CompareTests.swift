@@ -1,3 +1,4 @@
+import RdrReport
 import Testing
 @testable import RdrEngine
 

@@ -2,6 +2,7 @@ import Foundation
 import RdrEngine
 import RdrLanguage
 import RdrTestSupport
+import RdrReport
 import Testing
 
 /// BULK leaves out every combination it has no stored row for; within the municipalities and

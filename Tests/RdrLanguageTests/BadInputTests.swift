@@ -1,5 +1,6 @@
 import Foundation
 import RdrLanguage
+import RdrReport
 import Testing
 
 /// What a person sees when the input is wrong: one line that says what is wrong and what would be

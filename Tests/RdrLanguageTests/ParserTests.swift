@@ -1,5 +1,6 @@
 import RdrEngine
 import RdrLanguage
+import RdrReport
 import Testing
 
 @Suite struct ParserTests {

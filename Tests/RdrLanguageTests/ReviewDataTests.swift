@@ -2,6 +2,7 @@ import Foundation
 import RdrEngine
 import RdrLanguage
 import RdrTestSupport
+import RdrReport
 import Testing
 
 /// Issue 7, data side: imports that would spoil a good local dataset are refused or said to

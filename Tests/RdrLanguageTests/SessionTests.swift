@@ -2,6 +2,7 @@ import Foundation
 import RdrEngine
 import RdrLanguage
 import RdrRender
+import RdrReport
 import Testing
 
 @Suite struct SessionTests {

@@ -2,6 +2,7 @@ import Foundation
 import RdrEngine
 import RdrLanguage
 import RdrTestSupport
+import RdrReport
 import Testing
 
 /// fetch, import, forget, check and `load … prices` in a session, against the fixture Statbank of

@@ -2,6 +2,7 @@ import Foundation
 import RdrEngine
 import RdrLanguage
 import RdrTestSupport
+import RdrReport
 import Testing
 
 /// What the session says about the local store: a local copy without its population, what an

@@ -2,6 +2,7 @@ import Foundation
 import RdrEngine
 import RdrLanguage
 import RdrRender
+import RdrReport
 import Testing
 
 // Helpers shared by the language tests: locations, parsing to a compact text form, and running

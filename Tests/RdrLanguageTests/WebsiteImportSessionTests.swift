@@ -2,6 +2,7 @@ import Foundation
 import RdrEngine
 import RdrLanguage
 import RdrTestSupport
+import RdrReport
 import Testing
 
 /// `import` of tables saved by hand from statistikbanken.dk (`StatbankFixtures.websiteDownload`),

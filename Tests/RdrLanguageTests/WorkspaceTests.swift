@@ -1,4 +1,5 @@
 import Foundation
+import RdrReport
 import Testing
 @testable import RdrLanguage
 import RdrEngine

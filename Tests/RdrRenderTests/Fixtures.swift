@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrReport
 
 /// Hand-made results for the renderer tests. Their provenance says they are invented.
 enum Fixture {

@@ -1,4 +1,5 @@
 import Foundation
+import RdrReport
 import Testing
 import RdrEngine
 import RdrRender

@@ -1,3 +1,4 @@
+import RdrReport
 import Testing
 import RdrEngine
 @testable import RdrRender

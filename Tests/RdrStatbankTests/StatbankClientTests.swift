@@ -1,5 +1,6 @@
 import Foundation
 import RdrTestSupport
+import RdrReport
 import Testing
 @testable import RdrStatbank
 

@@ -1,5 +1,6 @@
 import Foundation
 import RdrEngine
+import RdrReport
 import Testing
 @testable import RdrStatbank
 

@@ -1,3 +1,5 @@
+import RdrEngine
+
 /// Turns a trend into a result set: one row per municipality per year, then the country, with
 /// the notes that say where the chart changed, what was bridged and which factor repriced a year.
 

@@ -1,3 +1,5 @@
+import RdrEngine
+
 /// Turns rankings, gaps and overviews into result sets: the columns, headings and notes a reader
 /// sees. Numbers stay numbers here; the renderers format them.
 
@@ -103,7 +105,7 @@ extension Gap {
             ("\(other): \(person)s on 1 January \(year)", .integer(benchmark.persons)),
             ("\(other): kr. per \(person) = 4 ÷ 5", .amount(benchmark.perPerson)),
             ("\(name) at the level of place \(place), kr. = 4 × 2 ÷ 5", .integer(spendingAtBenchmarkLevel)),
-            (benchmark.spendsLess(than: own) ? "mulighedsrum, kr. = 1 − 7" : "mulighedsrum, kr. = 0 (1 is not above 7)",
+            (isAboveBenchmark ? "mulighedsrum, kr. = 1 − 7" : "mulighedsrum, kr. = 0 (1 is not above 7)",
              .integer(mulighedsrum)),
         ]
         let keys: [ResultSet.Value] = [.text(ranking.provenance.dataset), .text(name), .text(ranking.area.key),

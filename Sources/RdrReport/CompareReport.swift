@@ -1,15 +1,21 @@
+import RdrEngine
+
 /// The words and columns of comparisons, and of the levels (country, regions, groups) a ranking
 /// can show: what a reader sees of `Comparison` and `Reference`.
 
-extension Reference {
+extension Reference.Scope {
     /// "Hele landet", "Region Sjælland", "Landkommuner".
     public var name: String {
-        switch scope {
+        switch self {
         case .country: "Hele landet"
         case .region(let region): "Region \(region)"
         case .group(let group): group
         }
     }
+}
+
+extension Reference {
+    public var name: String { scope.name }
 
     /// What kind of level it is, for the role column and labels: "country", "region, mean" …
     public var role: String {
@@ -21,8 +27,6 @@ extension Reference {
         return average == .weighted ? scope : "\(scope), \(average.rawValue)"
     }
 
-    /// A key part for CSV and JSON column names: "hele_landet", "region_sjaelland".
-    var slug: String { name.slug }
 }
 
 extension String {
@@ -127,33 +131,9 @@ extension Comparison {
     }
 }
 
-/// `compare NAME with …` on every area: one row per area, a column of kr. per person for the
-/// compared municipality (with its index and place), each peer and each level.
-public struct AreaComparisons: Sendable {
-    public let municipality: Municipality
-    public let peers: [Municipality]
-    public let average: Reference.Average
-    public let rows: [(area: AreaDefinition, outcome: Result<Comparison, EngineError>)]
-
-    public init(municipality: Municipality, peers: [Municipality], average: Reference.Average,
-                rows: [(area: AreaDefinition, outcome: Result<Comparison, EngineError>)]) {
-        self.municipality = municipality
-        self.peers = peers.filter { $0 != municipality }
-        self.average = average
-        self.rows = rows
-    }
-
-    /// The number of areas that could be computed.
-    public var computedCount: Int {
-        rows.count { if case .success = $0.outcome { true } else { false } }
-    }
-
+extension AreaComparisons {
     public func resultSet(dataset: Dataset) -> ResultSet {
         let scopes: [Reference.Scope] = [.country, .region(municipality.region), .group(municipality.group)]
-        let levelNames = scopes.map { scope in
-            Reference(scope: scope, average: average, source: .municipalities, perPerson: 0, spending: nil,
-                      persons: nil, members: 0)
-        }
         var notes: [String] = []
         var countries: [Reference] = []
         let datasetName = ResultSet.Value.text(dataset.provenance.dataset)
@@ -211,8 +191,8 @@ public struct AreaComparisons: Sendable {
                 .init(key: "ranked", title: "of", kind: .integer),
             ] + peers.map {
                 .init(key: "kr_per_person_\($0.name.slug)", title: $0.name, kind: .amount(shown: 0, exported: 2))
-            } + levelNames.map {
-                .init(key: "kr_per_person_\($0.slug)", title: $0.name, kind: .amount(shown: 0, exported: 2))
+            } + scopes.map {
+                .init(key: "kr_per_person_\($0.name.slug)", title: $0.name, kind: .amount(shown: 0, exported: 2))
             },
             rows: table, notes: notes, provenance: provenance)
     }
