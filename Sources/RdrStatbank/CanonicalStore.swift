@@ -4,13 +4,16 @@ import RdrEngine
 
 /// The method's figures of one accounts (or budget) entry: net operating spending in whole kroner.
 public struct NetSpending: Sendable, Equatable {
-    /// Function → area code → kroner (dranst 1, PRISENHED LOBM, art TOT − art S0); nil = no figure
-    /// (a TOT or S0 of ".."). The areas are the municipalities the answer covers and 0, the whole
-    /// country, when it holds it; each function has an entry for every one of them (0 where the
-    /// answer has no row, as `AccountsFigures.netOperating` reads an absent row).
-    public var kroner: [FunctionCode: [Int: Int?]]
+    /// The areas the answer covers, ascending: 0 (the whole country) when it holds it, and the
+    /// municipalities with any row.
+    public var areas: [Int]
+    /// Function → kroner per area, in the order of `areas` (dranst 1, PRISENHED LOBM, art TOT −
+    /// art S0); nil = no figure (a TOT or S0 of ".."), 0 where the answer has no row, as
+    /// `AccountsFigures.netOperating` reads an absent row.
+    public var kroner: [FunctionCode: [Int?]]
 
-    public init(kroner: [FunctionCode: [Int: Int?]]) {
+    public init(areas: [Int], kroner: [FunctionCode: [Int?]]) {
+        self.areas = areas
         self.kroner = kroner
     }
 }
@@ -85,7 +88,7 @@ struct CanonicalStore {
             PRIMARY KEY (dataset, function, area)) WITHOUT ROWID;
         CREATE TABLE IF NOT EXISTS population (
             year INTEGER NOT NULL, area INTEGER NOT NULL, age INTEGER, persons INTEGER NOT NULL);
-        CREATE INDEX IF NOT EXISTS population_by_year ON population (year);
+        CREATE INDEX IF NOT EXISTS population_by_year ON population (year, area, age, persons);
         """
 
     /// Opens the database of the store at `root`, creating its file and tables when they are not there.
@@ -122,7 +125,7 @@ struct CanonicalStore {
         let expected = look.int(2) ?? -1
         let (figures, rows) = switch entry {
         case .accounts(let id): try spending(id)
-        case .population(let year): try population(year)
+        case .population(let year): try population(year, expected: expected)
         }
         guard rows == expected else {
             throw .damaged("\(entry) has \(rows) rows, not the \(expected) it was written with")
@@ -131,39 +134,54 @@ struct CanonicalStore {
     }
 
     private func spending(_ id: DatasetID) throws(CanonicalError) -> (CanonicalFigures, Int) {
-        // In the primary key's order: each function's rows come together, so its code is read once.
+        // In the primary key's order: each function's rows come together, its areas ascending.
         let rows = try database.prepare("SELECT function, area, kroner FROM spending WHERE dataset = ? ORDER BY function, area")
         try rows.bind(id.description, at: 1)
-        var kroner: [FunctionCode: [Int: Int?]] = [:]
+        var kroner: [FunctionCode: [Int?]] = [:]
+        var areas: [Int] = [], first = true
         var count = 0
-        var function: FunctionCode?, previous: [UInt8] = [], areas: [Int: Int?] = [:]
+        var function: FunctionCode?, name: [UInt8] = [], column: [Int?] = []
+        let close = { () throws(CanonicalError) in
+            guard let function else { return }
+            if first { first = false } else if column.count != areas.count {
+                throw .damaged("the spending on \(function) is not for the areas of the others")
+            }
+            kroner[function] = column
+        }
         while try rows.step() {
             count += 1
-            if !rows.textEquals(0, previous) {
-                if let function { kroner[function] = areas }
-                previous = rows.bytes(0)
-                guard let code = FunctionCode(utf8: previous) else {
-                    throw .damaged("'\(String(decoding: previous, as: UTF8.self))' in spending is no function code")
+            if !rows.textEquals(0, name) {
+                try close()
+                name = rows.bytes(0)
+                guard let code = FunctionCode(utf8: name) else {
+                    throw .damaged("'\(String(decoding: name, as: UTF8.self))' in spending is no function code")
                 }
                 function = code
-                areas = [:]
-                areas.reserveCapacity(100)
+                column = []
+                column.reserveCapacity(areas.count)
             }
-            // updateValue: a NULL (no figure) assigned through the subscript would remove the area.
-            areas.updateValue(rows.int(2), forKey: rows.int(1) ?? -1)
+            let area = rows.integer(1)
+            if first {
+                areas.append(area)
+            } else if column.count >= areas.count || areas[column.count] != area {
+                throw .damaged("the spending on \(function.map(String.init(describing:)) ?? "?") is not for the areas of the others")
+            }
+            column.append(rows.int(2))
         }
-        if let function { kroner[function] = areas }
-        return (.spending(NetSpending(kroner: kroner)), count)
+        try close()
+        return (.spending(NetSpending(areas: areas, kroner: kroner)), count)
     }
 
-    private func population(_ year: Int) throws(CanonicalError) -> (CanonicalFigures, Int) {
+    /// `expected`: how many rows there should be, to make room for them at once.
+    private func population(_ year: Int, expected: Int) throws(CanonicalError) -> (CanonicalFigures, Int) {
         let rows = try database.prepare("SELECT area, age, persons FROM population WHERE year = ?")
         try rows.bind(year, at: 1)
         var values: [PopulationKey: Int] = [:]
+        values.reserveCapacity(min(max(expected, 0), 1_000_000))
         var count = 0
         while try rows.step() {
             count += 1
-            values[PopulationKey(year: year, area: rows.int(0) ?? -1, age: rows.int(1))] = rows.int(2) ?? 0
+            values[PopulationKey(year: year, area: rows.integer(0), age: rows.int(1))] = rows.integer(2)
         }
         return (.population(PopulationFigures(values: values)), count)
     }
@@ -184,16 +202,24 @@ struct CanonicalStore {
                 var rows = 0
                 switch (entry, figures) {
                 case (.accounts(let id), .spending(let spending)):
+                    // A parameter keeps its value from one row to the next until bound anew.
+                    try insertSpending.bind(.text(id.description), at: 1)
                     for function in spending.kroner.keys.sorted() {
-                        let name = function.description
-                        for (area, kroner) in spending.kroner[function, default: [:]].sorted(by: { $0.key < $1.key }) {
-                            try insertSpending.run(.text(id.description), .text(name), .integer(area), kroner.map { .integer($0) } ?? .null)
+                        try insertSpending.bind(.text(function.description), at: 2)
+                        for (area, kroner) in zip(spending.areas, spending.kroner[function, default: []]) {
+                            try insertSpending.bind(.integer(area), at: 3)
+                            try insertSpending.bind(kroner.map { .integer($0) } ?? .null, at: 4)
+                            try insertSpending.run()
                             rows += 1
                         }
                     }
                 case (.population(let year), .population(let population)):
+                    try insertPopulation.bind(.integer(year), at: 1)
                     for (key, persons) in population.values where key.year == year {
-                        try insertPopulation.run(.integer(year), .integer(key.area), key.age.map { .integer($0) } ?? .null, .integer(persons))
+                        try insertPopulation.bind(.integer(key.area), at: 2)
+                        try insertPopulation.bind(key.age.map { .integer($0) } ?? .null, at: 3)
+                        try insertPopulation.bind(.integer(persons), at: 4)
+                        try insertPopulation.run()
                         rows += 1
                     }
                 default:
@@ -310,23 +336,28 @@ final class SQLiteStatement {
         csqlite_finalize(statement)
     }
 
+    /// Sets parameter `index` (from 1) for the runs and steps that follow.
+    func bind(_ value: Value, at index: Int32) throws(CanonicalError) {
+        switch value {
+        case .integer(let number): try database.check(csqlite_bind_int64(statement, index, Int64(number)))
+        case .text(let text): try database.check(csqlite_bind_text(statement, index, text))
+        case .null: try database.check(csqlite_bind_null(statement, index))
+        }
+    }
+
     func bind(_ value: Int, at index: Int32) throws(CanonicalError) {
-        try database.check(csqlite_bind_int64(statement, index, Int64(value)))
+        try bind(.integer(value), at: index)
     }
 
     func bind(_ value: String, at index: Int32) throws(CanonicalError) {
-        try database.check(csqlite_bind_text(statement, index, value))
+        try bind(.text(value), at: index)
     }
 
-    /// Runs a statement that returns no rows with these parameters, ready to run again.
+    /// Runs a statement that returns no rows, its first parameters set to `values` (any others
+    /// as bound before), and makes it ready to run again.
     func run(_ values: Value...) throws(CanonicalError) {
         for (offset, value) in values.enumerated() {
-            let index = Int32(offset + 1)
-            switch value {
-            case .integer(let number): try bind(number, at: index)
-            case .text(let text): try bind(text, at: index)
-            case .null: try database.check(csqlite_bind_null(statement, index))
-            }
+            try bind(value, at: Int32(offset + 1))
         }
         let code = csqlite_step(statement)
         csqlite_reset(statement)
@@ -345,6 +376,11 @@ final class SQLiteStatement {
         csqlite_column_type(statement, column) == CSQLITE_NULL_TYPE ? nil : Int(csqlite_column_int64(statement, column))
     }
 
+    /// A column declared NOT NULL (SQLite gives 0 for a NULL all the same).
+    func integer(_ column: Int32) -> Int {
+        Int(csqlite_column_int64(statement, column))
+    }
+
     func text(_ column: Int32) -> String? {
         csqlite_column_text(statement, column).map { String(cString: $0) }
     }
@@ -356,7 +392,9 @@ final class SQLiteStatement {
     /// Whether a text column of the current row is these bytes, without copying it.
     func textEquals(_ column: Int32, _ bytes: [UInt8]) -> Bool {
         let text = buffer(column)
-        return text.count == bytes.count && bytes.withUnsafeBufferPointer { $0.elementsEqual(text) }
+        guard text.count == bytes.count else { return false }
+        guard let start = text.baseAddress, !bytes.isEmpty else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, text.count) == 0 }
     }
 
     /// A text column's bytes, valid until the next step; empty for NULL.

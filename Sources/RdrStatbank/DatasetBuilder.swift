@@ -16,20 +16,15 @@ public enum DatasetBuilder {
         let local = accounts.netOperating(year: year, municipalities: municipalities)
         let country = accounts.netOperating(year: year, municipalities: [0])
         let kroner = { (thousands: Double) in Int((thousands * 1000).rounded()) }
-        var result: [FunctionCode: [Int: Int?]] = [:]
+        // The covered areas ascending, as figures.sqlite gives them back: the country (0) first.
+        let covered = municipalities.indices.filter { local.covered[$0] }.sorted { municipalities[$0] < municipalities[$1] }
+        var result: [FunctionCode: [Int?]] = [:]
         for (function, column) in local.net {
-            var areas: [Int: Int?] = [:]
-            // updateValue: assigning nil (no figure) through the subscript would remove the area.
-            for (i, code) in municipalities.enumerated() where local.covered[i] {
-                areas.updateValue(column[i].map(kroner), forKey: code)
-            }
-            if country.covered[0] {
-                // No row of the country for a function it covers is 0, as for a municipality.
-                areas.updateValue(country.net[function].map { $0[0].map(kroner) } ?? 0, forKey: 0)
-            }
-            result[function] = areas
+            // No row of the country for a function it covers is 0, as for a municipality.
+            let national: [Int?] = country.covered[0] ? [country.net[function].map { $0[0].map(kroner) } ?? 0] : []
+            result[function] = national + covered.map { column[$0].map(kroner) }
         }
-        return NetSpending(kroner: result)
+        return NetSpending(areas: (country.covered[0] ? [0] : []) + covered.map { municipalities[$0] }, kroner: result)
     }
 
     /// `wholeChart`: the figures were asked for with every function (FUNKTION `*`); nil decides
@@ -44,16 +39,20 @@ public enum DatasetBuilder {
             throw .incomplete(dataset: id.description, missing: "\(table.rawValue) figures for \(id.year) "
                               + "with dranst 1, art TOT and PRISENHED LOBM")
         }
-        // A municipality the figures do not cover has no figure (nil), not 0.
-        let spending = net.kroner.mapValues { areas in municipalities.map { areas[$0.code] ?? nil } }
+        // Where each municipality's figure is in the columns; one they do not cover has none (nil), not 0.
+        let position = Dictionary(net.areas.enumerated().map { ($1, $0) }) { first, _ in first }
+        let positions = municipalities.map { position[$0.code] }
+        let spending = net.kroner.mapValues { column in
+            positions.map { $0.flatMap { $0 < column.count ? column[$0] : nil } }
+        }
 
         let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
         var byAge = Array(repeating: [Int](), count: municipalities.count)
         var totals = Array(repeating: 0, count: municipalities.count)
-        let ages = population.values.filter { $0.key.year == id.year && index[$0.key.area] != nil }
-        let oldest = ages.keys.compactMap(\.age).max() ?? -1
-        for (key, count) in ages {
-            let i = index[key.area]!
+        let oldest = population.values.keys.lazy.filter { $0.year == id.year && index[$0.area] != nil }
+            .compactMap(\.age).max() ?? -1
+        for (key, count) in population.values where key.year == id.year {
+            guard let i = index[key.area] else { continue }
             if let age = key.age {
                 if byAge[i].isEmpty { byAge[i] = Array(repeating: 0, count: oldest + 1) }
                 byAge[i][age] = count
@@ -83,7 +82,7 @@ public enum DatasetBuilder {
     /// Statistics Denmark's own figures for the whole country (OMRÅDE 0), when the answers hold
     /// both its spending and its population; nil otherwise.
     static func country(_ net: NetSpending, population: PopulationFigures, year: Int) -> CountryFigures? {
-        guard net.kroner.values.contains(where: { $0[0] != nil }) else { return nil }
+        guard let position = net.areas.firstIndex(of: 0) else { return nil }
         var total: Int?, ages: [Int: Int] = [:]
         for (key, count) in population.values where key.year == year && key.area == 0 {
             if let age = key.age { ages[age] = count } else { total = count }
@@ -91,7 +90,7 @@ public enum DatasetBuilder {
         guard total != nil || !ages.isEmpty else { return nil }
         let byAge = ages.keys.max().map { oldest in (0...oldest).map { ages[$0] ?? 0 } }
         let persons = total ?? byAge?.reduce(0, +) ?? 0
-        return CountryFigures(spending: net.kroner.mapValues { $0[0] ?? nil },
+        return CountryFigures(spending: net.kroner.mapValues { position < $0.count ? $0[position] : nil },
                               population: Population(totals: [persons], byAge: byAge.map { [$0] }))
     }
 }

@@ -1,6 +1,10 @@
 import Foundation
 import RdrData
 import RdrEngine
+import Synchronization
+
+/// Whether this process has said that figures.sqlite cannot be used for want of libsqlite3.
+private let saidUnavailable = Atomic<Bool>(false)
 
 /// Why the local store could not do what was asked. One line each.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -526,6 +530,7 @@ public struct LocalStore: Sendable {
                 }
             } catch {
                 if case .damaged(let reason) = error { damaged = reason }
+                if case .unavailable(let reason) = error { sayUnavailable(reason) }
                 found = entries.map { _ in nil }
             }
         }
@@ -567,10 +572,18 @@ public struct LocalStore: Sendable {
                 try CanonicalStore(root: root).replace(entries.map { ($0.0, $0.1, $0.2) }, builtWith: builtWith)
                 return
             } catch {
+                if case .unavailable(let reason) = error { sayUnavailable(reason) }
                 guard case .damaged(let reason) = error, attempt == 0 else { return }
                 replaceDamaged(reason)
             }
         }
+    }
+
+    /// Says, once in a process, that figures.sqlite is not used: loads then read the raw answers.
+    private func sayUnavailable(_ reason: String) {
+        guard !saidUnavailable.exchange(true, ordering: .relaxed) else { return }
+        notice("the local store's \(CanonicalStore.fileName) is not used (\(reason)): loading reads the raw "
+               + "answers, which takes longer")
     }
 
     /// Says that figures.sqlite is damaged, once (the file goes), under the store's lock.
