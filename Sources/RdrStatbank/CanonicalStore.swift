@@ -38,6 +38,26 @@ public struct CanonicalEntries: Sendable {
     }
 }
 
+/// What a canonical entry is built from: the raw files' SHA-256 as the manifest lists them, and
+/// how the files were on disk (size, modification time, inode), so that a file changed since (a
+/// damaged one, one replaced by hand) is read and checked against its digest again, while a
+/// load of an unchanged entry reads no raw file at all.
+struct RawFiles: Equatable {
+    /// The SHA-256s, in the manifest's order, separated by spaces.
+    let sources: String
+    /// "size:seconds.nanoseconds:inode" of each file, separated by spaces; "missing" for one not there.
+    let seen: String
+
+    init(_ files: [StoredFile], root: String) {
+        sources = files.map(\.sha256).joined(separator: " ")
+        seen = files.map { file in
+            var status = stat()
+            guard stat(root + "/" + file.path, &status) == 0 else { return "missing" }
+            return "\(status.st_size):\(status.st_mtim.tv_sec).\(status.st_mtim.tv_nsec):\(status.st_ino)"
+        }.joined(separator: " ")
+    }
+}
+
 /// Why figures.sqlite could not be used. Only `damaged` is said to the user: the others leave
 /// the store loading from its raw answers, as before the database existed.
 enum CanonicalError: Error, Equatable {
@@ -53,10 +73,12 @@ enum CanonicalError: Error, Equatable {
 /// provenance), the method's figures of each entry, so that loading a year reads some forty
 /// thousand integers instead of parsing a 30 MB answer. An analyst can open it with sqlite3:
 ///
-///     entries(entry, sources, built_with, rows)
+///     entries(entry, sources, files_seen, built_with, rows)
 ///         entry       'accounts/R2023', 'population/2023': the store's folder of the entry
 ///         sources     the SHA-256 of the raw files it was built from, in the manifest's order,
 ///                     separated by spaces: an entry whose manifest lists others is stale
+///         files_seen  each raw file's size, modification time and inode then: a file changed
+///                     since is read and checked again
 ///         built_with  the rules it was built by (format, municipalities): others are stale too
 ///         rows        how many rows of spending or population it has
 ///     spending(dataset, function, area, kroner)
@@ -82,7 +104,8 @@ struct CanonicalStore {
 
     private static let schema = """
         CREATE TABLE IF NOT EXISTS entries (
-            entry TEXT PRIMARY KEY, sources TEXT NOT NULL, built_with TEXT NOT NULL, rows INTEGER NOT NULL);
+            entry TEXT PRIMARY KEY, sources TEXT NOT NULL, files_seen TEXT NOT NULL, built_with TEXT NOT NULL,
+            rows INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS spending (
             dataset TEXT NOT NULL, function TEXT NOT NULL, area INTEGER NOT NULL, kroner INTEGER,
             PRIMARY KEY (dataset, function, area)) WITHOUT ROWID;
@@ -115,14 +138,14 @@ struct CanonicalStore {
 
     /// The figures kept of `entry`, when they were built from exactly these raw files by these
     /// rules; nil when there are none or they are stale.
-    func figures(_ entry: LocalStore.Entry, sources: [String], builtWith: String) throws(CanonicalError)
+    func figures(_ entry: LocalStore.Entry, from files: RawFiles, builtWith: String) throws(CanonicalError)
         -> CanonicalFigures?
     {
-        let look = try database.prepare("SELECT sources, built_with, rows FROM entries WHERE entry = ?")
+        let look = try database.prepare("SELECT sources, files_seen, built_with, rows FROM entries WHERE entry = ?")
         try look.bind(entry.folder, at: 1)
         guard try look.step() else { return nil }
-        guard look.text(0) == sources.joined(separator: " "), look.text(1) == builtWith else { return nil }
-        let expected = look.int(2) ?? -1
+        guard look.text(0) == files.sources, look.text(1) == files.seen, look.text(2) == builtWith else { return nil }
+        let expected = look.int(3) ?? -1
         let (figures, rows) = switch entry {
         case .accounts(let id): try spending(id)
         case .population(let year): try population(year, expected: expected)
@@ -188,15 +211,16 @@ struct CanonicalStore {
 
     // MARK: Writing
 
-    /// Replaces what is kept of these entries, all in one transaction: `figures` with what they
-    /// were built from (`sources`, the raw files' SHA-256); an entry without figures is removed.
-    func replace(_ entries: [(entry: LocalStore.Entry, figures: CanonicalFigures?, sources: [String])],
+    /// Replaces what is kept of these entries, all in one transaction: `figures` with the raw
+    /// files they were built from; an entry without figures is removed.
+    func replace(_ entries: [(entry: LocalStore.Entry, figures: CanonicalFigures?, files: RawFiles)],
                  builtWith: String) throws(CanonicalError) {
         try database.transaction(immediate: true) { () throws(CanonicalError) in
             let insertSpending = try database.prepare("INSERT INTO spending (dataset, function, area, kroner) VALUES (?, ?, ?, ?)")
             let insertPopulation = try database.prepare("INSERT INTO population (year, area, age, persons) VALUES (?, ?, ?, ?)")
-            let insertEntry = try database.prepare("INSERT INTO entries (entry, sources, built_with, rows) VALUES (?, ?, ?, ?)")
-            for (entry, figures, sources) in entries {
+            let insertEntry = try database.prepare(
+                "INSERT INTO entries (entry, sources, files_seen, built_with, rows) VALUES (?, ?, ?, ?, ?)")
+            for (entry, figures, files) in entries {
                 try remove(entry)
                 guard let figures else { continue }
                 var rows = 0
@@ -225,7 +249,7 @@ struct CanonicalStore {
                 default:
                     throw .failed("\(entry) cannot keep figures of another kind")
                 }
-                try insertEntry.run(.text(entry.folder), .text(sources.joined(separator: " ")), .text(builtWith), .integer(rows))
+                try insertEntry.run(.text(entry.folder), .text(files.sources), .text(files.seen), .text(builtWith), .integer(rows))
             }
         }
     }

@@ -254,11 +254,11 @@ public struct LocalStore: Sendable {
             }
         }
         var moves: [Journal.Move] = []
-        var sources: [[String]] = []
+        var stored: [[StoredFile]] = []
         do throws(StoreError) {
             for (entry, files) in entries {
-                let (staging, stored) = try stage(entry, files, received: received, operations: &operations)
-                sources.append(stored.map(\.sha256))
+                let (staging, manifest) = try stage(entry, files, received: received, operations: &operations)
+                stored.append(manifest)
                 let parent = (entry.folder as NSString).deletingLastPathComponent
                 moves.append(Journal.Move(target: entry.folder, staging: staging,
                                           aside: parent + "/" + Self.asidePrefix + UUID().uuidString))
@@ -279,7 +279,7 @@ public struct LocalStore: Sendable {
         }
         try finish(Journal(moves: moves), operations: &operations)
         guard canonical != nil || FileManager.default.fileExists(atPath: path(CanonicalStore.fileName)) else { return }
-        writeCanonical(zip(entries, sources).map { ($0.0.0, canonical?.figures[$0.0.0], $0.1) },
+        writeCanonical(zip(entries, stored).map { ($0.0.0, canonical?.figures[$0.0.0], RawFiles($0.1, root: root)) },
                        builtWith: canonical?.builtWith ?? "")
     }
 
@@ -497,7 +497,7 @@ public struct LocalStore: Sendable {
         if FileManager.default.fileExists(atPath: path(CanonicalStore.fileName)) {
             let lock = try? StoreLock(root: root, wait: true)
             defer { lock?.release() }
-            writeCanonical([(entry, nil, [])], builtWith: "")
+            writeCanonical([(entry, nil, RawFiles([], root: root))], builtWith: "")
         }
         return true
     }
@@ -509,7 +509,7 @@ public struct LocalStore: Sendable {
     /// now list and by the rules `builtWith` names; otherwise made by `build` from the raw files
     /// (read and checked against their SHA-256) and kept in figures.sqlite, unless another rdr is
     /// saving into the store just then. The raw files are not read when figures.sqlite has the
-    /// entry: the manifest's digests stand for them (`check` reads and checks them).
+    /// entry and they are as they were on disk (`RawFiles`); `check` reads and checks them anyway.
     func canonicalFigures(
         _ entries: [Entry], builtWith: String,
         build: (Entry, [(StoredFile, [UInt8])]) throws(StoreError) -> CanonicalFigures
@@ -524,7 +524,7 @@ public struct LocalStore: Sendable {
                 try database.reading { () throws(CanonicalError) in
                     for (index, entry) in entries.enumerated() {
                         let files = manifests[index]?.files ?? []
-                        found[index] = try database.figures(entry, sources: files.map(\.sha256), builtWith: builtWith)
+                        found[index] = try database.figures(entry, from: RawFiles(files, root: root), builtWith: builtWith)
                             .map { ($0, files) }
                     }
                 }
@@ -542,7 +542,7 @@ public struct LocalStore: Sendable {
             var operations = Operations()
             try? recoverLocked(&operations)
         }
-        var rebuilt: [(Entry, CanonicalFigures?, [String])] = []
+        var rebuilt: [(Entry, CanonicalFigures?, RawFiles)] = []
         var result: [(figures: CanonicalFigures, files: [StoredFile])] = []
         for (index, entry) in entries.enumerated() {
             // Still the files it was found for (a save or recovery may have replaced them meanwhile).
@@ -552,7 +552,7 @@ public struct LocalStore: Sendable {
             }
             let files = try files(entry)
             let figures = try build(entry, files)
-            rebuilt.append((entry, figures, files.map(\.0.sha256)))
+            rebuilt.append((entry, figures, RawFiles(files.map(\.0), root: root)))
             result.append((figures, files.map(\.0)))
         }
         if lock != nil {
@@ -566,7 +566,7 @@ public struct LocalStore: Sendable {
     /// store's lock. A damaged database is said, made anew and written once more; any other
     /// failure leaves it as it was: an entry that is stale or missing there is rebuilt at its
     /// next load, so the raw answers stay what counts.
-    private func writeCanonical(_ entries: [(Entry, CanonicalFigures?, [String])], builtWith: String) {
+    private func writeCanonical(_ entries: [(Entry, CanonicalFigures?, RawFiles)], builtWith: String) {
         for attempt in 0..<2 {
             do throws(CanonicalError) {
                 try CanonicalStore(root: root).replace(entries.map { ($0.0, $0.1, $0.2) }, builtWith: builtWith)

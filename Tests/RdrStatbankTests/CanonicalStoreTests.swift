@@ -52,8 +52,8 @@ import Testing
 
         /// The figures kept of an entry for its files as they are now; nil when none or stale.
         func kept(_ entry: LocalStore.Entry) throws -> CanonicalFigures? {
-            let sources = try #require(store.manifest(entry)).files.map(\.sha256)
-            return try CanonicalStore(root: root.path).figures(entry, sources: sources, builtWith: collection.builtWith)
+            let files = RawFiles(try #require(store.manifest(entry)).files, root: root.path)
+            return try CanonicalStore(root: root.path).figures(entry, from: files, builtWith: collection.builtWith)
         }
 
         /// Runs SQL on figures.sqlite as another program (sqlite3) would.
@@ -134,6 +134,29 @@ import Testing
         #expect(try world.kept(World.population) == nil)
         Self.expectSame(try world.collection.dataset(World.id), expected)
         #expect(try world.kept(World.population) != nil)
+    }
+
+    @Test func aRawFileChangedOnDiskIsCheckedAgain() throws {
+        let world = try World()
+        let expected = try world.collection.dataset(World.id)
+        let file = world.root.path + "/accounts/R2023/regk31-1.csv"
+        let bytes = [UInt8](try #require(FileManager.default.contents(atPath: file)))
+
+        // Written again with the same bytes (copied back, touched): checked, found whole, kept again.
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        #expect(try world.kept(World.accounts) == nil)
+        Self.expectSame(try world.collection.dataset(World.id), expected)
+        #expect(try world.kept(World.accounts) != nil)
+
+        // One bit changed, the size the same: the digest says the file is damaged.
+        var damaged = bytes
+        damaged[damaged.count / 2] ^= 0x01
+        try Data(damaged).write(to: URL(fileURLWithPath: file))
+        #expect(throws: DataError.unavailable("\(file) is damaged: its size or SHA-256 differs from the manifest; "
+                                              + "forget the dataset and fetch it again")) {
+            try world.collection.dataset(World.id)
+        }
+        #expect(world.notices.all.isEmpty)
     }
 
     @Test func aStoreWithoutTheDatabaseBuildsItAtTheFirstLoad() throws {
