@@ -58,8 +58,9 @@ struct RawFiles: Equatable {
     }
 }
 
-/// Why figures.sqlite could not be used. Only `damaged` is said to the user: the others leave
-/// the store loading from its raw answers, as before the database existed.
+/// Why figures.sqlite could not be used. `damaged` is said to the user (and the file made anew),
+/// `unavailable` once in a process; with either, and with `failed`, loads read the raw answers,
+/// as before the database existed.
 enum CanonicalError: Error, Equatable {
     /// libsqlite3 could not be loaded: the reason.
     case unavailable(String)
@@ -70,8 +71,8 @@ enum CanonicalError: Error, Equatable {
 }
 
 /// figures.sqlite at the root of the local store: beside the raw answers (kept as received, for
-/// provenance), the method's figures of each entry, so that loading a year reads some forty
-/// thousand integers instead of parsing a 30 MB answer. An analyst can open it with sqlite3:
+/// provenance), the method's figures of each entry, so that loading a full year reads some fifty
+/// thousand rows of integers instead of parsing a 30 MB answer. An analyst can open it with sqlite3:
 ///
 ///     entries(entry, sources, files_seen, built_with, rows)
 ///         entry       'accounts/R2023', 'population/2023': the store's folder of the entry
