@@ -307,7 +307,13 @@ final class SQLiteDatabase {
 
     func prepare(_ sql: String) throws(CanonicalError) -> SQLiteStatement {
         var statement: OpaquePointer?
-        try check(csqlite_prepare(handle, sql, &statement))
+        let code = csqlite_prepare(handle, sql, &statement)
+        // rdr's statements are fixed and right: one SQLite cannot prepare meets tables of another
+        // shape (an older rdr's, or changed by hand), which are to be made anew like damaged ones.
+        if code & 0xFF == CSQLITE_ERROR {
+            throw .damaged("its tables are not the ones this rdr makes: \(String(cString: csqlite_errmsg(handle)))")
+        }
+        try check(code)
         guard let statement else { throw .failed("SQLite prepared no statement for \(sql)") }
         return SQLiteStatement(statement, database: self)
     }

@@ -168,16 +168,19 @@ import Testing
         #expect(world.notices.all.isEmpty)
     }
 
-    @Test(arguments: ["garbage", "rows"])
+    @Test(arguments: ["garbage", "rows", "tables"])
     func aDamagedDatabaseIsSaidOnceAndRebuilt(damage: String) throws {
         let world = try World()
         let expected = try world.collection.dataset(World.id)
         switch damage {
         case "garbage":
             try Data(repeating: 0x5A, count: 8192).write(to: URL(fileURLWithPath: world.databasePath))
-        default:
+        case "rows":
             // Fewer rows than written (a file cut short, or an analyst's DELETE).
             try world.change("DELETE FROM spending WHERE dataset = 'R2023' AND area = 101")
+        default:
+            // Tables of another shape (an older rdr's).
+            try world.change("DROP TABLE entries; CREATE TABLE entries (entry TEXT PRIMARY KEY, sources TEXT)")
         }
 
         Self.expectSame(try world.collection.dataset(World.id), expected)

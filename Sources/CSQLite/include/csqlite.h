@@ -12,6 +12,7 @@ typedef struct csqlite_stmt csqlite_stmt;
 
 /* SQLite's result codes and the column type used here (the values SQLite documents and keeps). */
 #define CSQLITE_OK 0
+#define CSQLITE_ERROR 1
 #define CSQLITE_BUSY 5
 #define CSQLITE_CORRUPT 11
 #define CSQLITE_NOTADB 26
