@@ -25,11 +25,13 @@ let package = Package(
         // Renderers: boxed table, CSV, Markdown, JSON; atomic export.
         .target(name: "RdrRender", dependencies: ["RdrEngine", "RdrReport"]),
         // Statistics Denmark: the Statbank API client, its file formats, the local store.
-        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrReport", "RdrData", "CCurl", "CCrypto"]),
+        .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrReport", "RdrData", "CCurl", "CCrypto", "CSQLite"]),
         // libcurl, loaded with dlopen at the first request rather than linked (start-up time).
         .target(name: "CCurl"),
         // libcrypto's SHA-256 (hardware-accelerated), loaded with dlopen at the first digest.
         .target(name: "CCrypto"),
+        // libsqlite3, for the store's canonical figures (figures.sqlite), loaded with dlopen at first use.
+        .target(name: "CSQLite"),
         // The language: source, lexer, parser, AST, diagnostics, interpreter, session.
         .target(name: "RdrLanguage", dependencies: ["RdrEngine", "RdrReport", "RdrData", "RdrRender", "RdrStatbank"]),
         // GNU readline, a system library (Debian: libreadline-dev).

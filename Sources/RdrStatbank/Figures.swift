@@ -142,7 +142,7 @@ public struct PopulationKey: Hashable, Sendable {
     }
 }
 
-public struct PopulationFigures: Sendable {
+public struct PopulationFigures: Sendable, Equatable {
     public var values: [PopulationKey: Int]
 
     public init(values: [PopulationKey: Int] = [:]) {

@@ -55,8 +55,8 @@ extension LocalCollection {
             }
         }
         do {
-            try store.save([(.population(year: id.year), population), (.accounts(id), files)],
-                           received: accounts.first?.received ?? Date())
+            try save([(.population(year: id.year), population), (.accounts(id), files)], figures: figures,
+                     received: accounts.first?.received ?? Date())
         } catch {
             throw .store(error)
         }
@@ -154,7 +154,7 @@ extension LocalCollection {
         let file = IncomingFile(table: table, bytes: bytes, origin: Self.importedFrom + path, query: nil)
         do {
             // A file of several years goes into each year's entry, all of them or none.
-            try store.save(entries.map { ($0, [file]) })
+            try save(entries.map { ($0, [file]) }, content: content)
         } catch {
             throw .store(error)
         }

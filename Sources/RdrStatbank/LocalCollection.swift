@@ -12,11 +12,17 @@ public struct LocalCollection: DataCollection {
     /// Official labels of functions, where rdr knows them (the store's own answers carry codes).
     public let functionLabels: [FunctionCode: String]
 
+    /// The rules by which figures.sqlite's entries are built here: its format, and the
+    /// municipalities (codes and the names label-presented files are read by).
+    let builtWith: String
+
     public init(store: LocalStore, municipalities: [Municipality], functionLabels: [FunctionCode: String]) {
         self.store = store
         self.title = "local store (\(store.root))"
         self.municipalities = municipalities
         self.functionLabels = functionLabels
+        let names = municipalities.map { "\($0.code) \($0.name)" }.joined(separator: "\n")
+        builtWith = "format \(CanonicalStore.format), municipalities \(SHA256.hex(Array(names.utf8)).prefix(16))"
     }
 
     public var datasets: [DatasetID] {
@@ -39,12 +45,7 @@ public struct LocalCollection: DataCollection {
     public func figures(_ id: DatasetID) throws(StoreError)
         -> (accounts: AccountsFigures, population: PopulationFigures, files: [StoredFile])
     {
-        guard store.state(.accounts(id)) != .absent else {
-            throw .notStored("\(id) is not in the local store; fetch \(id) downloads it from Statistics Denmark")
-        }
-        guard store.state(.population(year: id.year)) != .absent else {
-            throw .notStored("the local store has \(id) but not the population on 1 January \(id.year); fetch \(id) gets both")
-        }
+        try requireStored(id)
         var figures = (accounts: AccountsFigures(table: id.kind == .accounts ? .regk31 : .budk32),
                        population: PopulationFigures())
         var origins: [StoredFile] = []
@@ -61,14 +62,75 @@ public struct LocalCollection: DataCollection {
         return (figures.accounts, figures.population, origins)
     }
 
+    /// The dataset from figures.sqlite, or, where it lacks the entries as stored now, from the
+    /// raw answers (and kept there for the next load).
     private func build(_ id: DatasetID) throws(StoreError) -> Dataset {
-        let (accounts, population, files) = try figures(id)
+        try requireStored(id)
+        let entries = [LocalStore.Entry.accounts(id), .population(year: id.year)]
+        let loaded = try store.canonicalFigures(entries, builtWith: builtWith) { entry, files throws(StoreError) -> CanonicalFigures in
+            var figures = (accounts: AccountsFigures(table: id.kind == .accounts ? .regk31 : .budk32),
+                           population: PopulationFigures())
+            for (file, bytes) in files {
+                do throws(StatbankFormatError) {
+                    merge(try read(bytes, name: file.path, table: StatbankTable(rawValue: file.table)), into: &figures)
+                } catch {
+                    throw .format(error)
+                }
+            }
+            return canonical(entry, from: figures)
+        }
+        guard loaded.count == 2, case .spending(let spending) = loaded[0].figures,
+              case .population(let population) = loaded[1].figures else {
+            throw .damaged(file: store.root + "/" + CanonicalStore.fileName, reason: "it holds figures of the wrong kind")
+        }
+        let files = loaded[0].files + loaded[1].files
+        let table: StatbankTable = id.kind == .accounts ? .regk31 : .budk32
         // A fetch asks for every function of the table's tableinfo; an imported file may be a selection.
         let fetched = files.allSatisfy { $0.origin.hasPrefix("POST") }
         return try DatasetBuilder.dataset(
-            id, collection: name, accounts: accounts, population: population, municipalities: municipalities,
-            functionLabels: functionLabels, provenance: provenance(id, table: accounts.table, files: files),
+            id, collection: name, spending: spending, population: population, municipalities: municipalities,
+            functionLabels: functionLabels, provenance: provenance(id, table: table, files: files),
             wholeChart: fetched ? true : nil)
+    }
+
+    /// What figures.sqlite keeps of an entry, from the figures read of its files (or of more:
+    /// only the entry's year is kept).
+    func canonical(_ entry: LocalStore.Entry, from figures: (accounts: AccountsFigures, population: PopulationFigures))
+        -> CanonicalFigures
+    {
+        switch entry {
+        case .accounts(let id):
+            .spending(DatasetBuilder.netSpending(figures.accounts, year: id.year, municipalities: municipalities.map(\.code)))
+        case .population(let year):
+            .population(PopulationFigures(values: figures.population.values.filter { $0.key.year == year }))
+        }
+    }
+
+    /// Saves entries into the store with their figures for figures.sqlite; `figures`: what was
+    /// read of the files being saved.
+    func save(_ entries: [(LocalStore.Entry, [IncomingFile])],
+              figures: (accounts: AccountsFigures, population: PopulationFigures), received: Date = Date())
+        throws(StoreError)
+    {
+        let kept = Dictionary(entries.map { ($0.0, canonical($0.0, from: figures)) }) { $1 }
+        try store.save(entries, canonical: CanonicalEntries(builtWith: builtWith, figures: kept), received: received)
+    }
+
+    /// The same for the content of one imported file.
+    func save(_ entries: [(LocalStore.Entry, [IncomingFile])], content: StatbankContent) throws(StoreError) {
+        var figures = (accounts: AccountsFigures(table: .regk31), population: PopulationFigures())
+        merge(content, into: &figures)
+        try save(entries, figures: figures)
+    }
+
+    /// Throws, saying what to do, when the store lacks the dataset's accounts or its population.
+    private func requireStored(_ id: DatasetID) throws(StoreError) {
+        guard store.state(.accounts(id)) != .absent else {
+            throw .notStored("\(id) is not in the local store; fetch \(id) downloads it from Statistics Denmark")
+        }
+        guard store.state(.population(year: id.year)) != .absent else {
+            throw .notStored("the local store has \(id) but not the population on 1 January \(id.year); fetch \(id) gets both")
+        }
     }
 
     public func provenance(_ id: DatasetID, table: StatbankTable, files: [StoredFile]) -> Provenance {

@@ -1,6 +1,10 @@
 import Foundation
 import RdrData
 import RdrEngine
+import Synchronization
+
+/// Whether this process has said that figures.sqlite cannot be used for want of libsqlite3.
+private let saidUnavailable = Atomic<Bool>(false)
 
 /// Why the local store could not do what was asked. One line each.
 public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -80,11 +84,23 @@ public struct IncomingFile: Sendable {
 /// root (`save`), so a fetch or import that fails, or is killed at any point, leaves the store
 /// either as it was or wholly changed; the next use of the store finishes or clears what a killed
 /// save left (`recover`).
+///
+/// Beside the raw answers, figures.sqlite holds the method's figures of each entry (see
+/// `CanonicalStore`), written when a save commits and read by `canonicalFigures`.
 public struct LocalStore: Sendable {
     public let root: String
+    /// Where the store says what it did on its own: that figures.sqlite was damaged and is being
+    /// rebuilt from the raw answers. Standard error unless the caller has a better place.
+    public let notice: @Sendable (String) -> Void
 
-    public init(root: String) {
+    public init(root: String, notice: @escaping @Sendable (String) -> Void = LocalStore.standardError) {
         self.root = root
+        self.notice = notice
+    }
+
+    /// "rdr: …" on standard error.
+    public static let standardError: @Sendable (String) -> Void = { message in
+        FileHandle.standardError.write(Data("rdr: \(message)\n".utf8))
     }
 
     /// `$XDG_DATA_HOME/rdr`, or `~/.local/share/rdr`; `home` is the home folder of the user's
@@ -212,14 +228,19 @@ public struct LocalStore: Sendable {
     /// Killed before 2, the store is as it was and the staging folders are leftovers; killed after,
     /// the next use of the store finishes the moves from the journal (`recover`). A move that fails
     /// is undone, with the ones before it. Saves hold an exclusive lock on the store's folder.
-    public func save(_ entries: [(Entry, [IncomingFile])], received: Date = Date()) throws(StoreError) {
+    ///
+    /// `canonical`: the method's figures of the entries, for figures.sqlite, written after the
+    /// moves under the same lock; an entry without is removed from it (its next load rebuilds it).
+    public func save(_ entries: [(Entry, [IncomingFile])], canonical: CanonicalEntries? = nil,
+                     received: Date = Date()) throws(StoreError) {
         var operations = Operations()
-        try save(entries, received: received, operations: &operations)
+        try save(entries, canonical: canonical, received: received, operations: &operations)
     }
 
     /// `save`, with every change to the file system counted by `operations`, which can stop the
     /// save at any one of them as a kill would (for tests).
-    func save(_ entries: [(Entry, [IncomingFile])], received: Date, operations: inout Operations) throws(StoreError) {
+    func save(_ entries: [(Entry, [IncomingFile])], canonical: CanonicalEntries? = nil, received: Date,
+              operations: inout Operations) throws(StoreError) {
         try createRoot()
         let lock = try StoreLock(root: root, wait: true)
         defer { lock.release() }
@@ -233,9 +254,11 @@ public struct LocalStore: Sendable {
             }
         }
         var moves: [Journal.Move] = []
+        var stored: [[StoredFile]] = []
         do throws(StoreError) {
             for (entry, files) in entries {
-                let staging = try stage(entry, files, received: received, operations: &operations)
+                let (staging, manifest) = try stage(entry, files, received: received, operations: &operations)
+                stored.append(manifest)
                 let parent = (entry.folder as NSString).deletingLastPathComponent
                 moves.append(Journal.Move(target: entry.folder, staging: staging,
                                           aside: parent + "/" + Self.asidePrefix + UUID().uuidString))
@@ -255,6 +278,9 @@ public struct LocalStore: Sendable {
             throw error
         }
         try finish(Journal(moves: moves), operations: &operations)
+        guard canonical != nil || FileManager.default.fileExists(atPath: path(CanonicalStore.fileName)) else { return }
+        writeCanonical(zip(entries, stored).map { ($0.0.0, canonical?.figures[$0.0.0], RawFiles($0.1, root: root)) },
+                       builtWith: canonical?.builtWith ?? "")
     }
 
     /// The steps of `save` in order, by kind, for tests that stop it at each.
@@ -304,9 +330,9 @@ public struct LocalStore: Sendable {
     static let temporaryPrefix = ".commit.tmp-"
 
     /// Writes an entry's files and manifest into a new hidden folder beside where it belongs;
-    /// returns its path relative to the root.
+    /// returns its path relative to the root, and the files as the manifest lists them.
     private func stage(_ entry: Entry, _ incoming: [IncomingFile], received: Date, operations: inout Operations)
-        throws(StoreError) -> String
+        throws(StoreError) -> (String, [StoredFile])
     {
         let parent = (entry.folder as NSString).deletingLastPathComponent
         let staging = parent + "/" + Self.stagingPrefix + UUID().uuidString
@@ -343,7 +369,7 @@ public struct LocalStore: Sendable {
             try? FileManager.default.removeItem(atPath: path(staging))
             throw .notKept(entry: entry.description, file: writing, reason: reason)
         }
-        return staging
+        return (staging, stored)
     }
 
     /// A file to keep as the user knows it: the file imported, or the table's answer.
@@ -468,7 +494,103 @@ public struct LocalStore: Sendable {
         let aside = (entry.folder as NSString).deletingLastPathComponent + "/" + Self.asidePrefix + UUID().uuidString
         try rename(entry.folder, to: aside, what: "cannot remove it")
         try? FileManager.default.removeItem(atPath: path(aside))
+        if FileManager.default.fileExists(atPath: path(CanonicalStore.fileName)) {
+            let lock = try? StoreLock(root: root, wait: true)
+            defer { lock?.release() }
+            writeCanonical([(entry, nil, RawFiles([], root: root))], builtWith: "")
+        }
         return true
+    }
+
+    // MARK: Canonical figures
+
+    /// The method's figures of entries (a dataset's accounts and its population), with the files
+    /// they come from: from figures.sqlite when it holds them as built from the files the manifests
+    /// now list and by the rules `builtWith` names; otherwise made by `build` from the raw files
+    /// (read and checked against their SHA-256) and kept in figures.sqlite, unless another rdr is
+    /// saving into the store just then. The raw files are not read when figures.sqlite has the
+    /// entry and they are as they were on disk (`RawFiles`); `check` reads and checks them anyway.
+    func canonicalFigures(
+        _ entries: [Entry], builtWith: String,
+        build: (Entry, [(StoredFile, [UInt8])]) throws(StoreError) -> CanonicalFigures
+    ) throws(StoreError) -> [(figures: CanonicalFigures, files: [StoredFile])] {
+        var found: [(figures: CanonicalFigures, files: [StoredFile])?] = entries.map { _ in nil }
+        var damaged: String?
+        // Only entries that look whole: files() says what is wrong with any other.
+        let manifests = entries.map { entry in self.damage(entry) == nil ? manifest(entry) : nil }
+        if manifests.allSatisfy({ $0 != nil }) {
+            do throws(CanonicalError) {
+                let database = try CanonicalStore(root: root)
+                try database.reading { () throws(CanonicalError) in
+                    for (index, entry) in entries.enumerated() {
+                        let files = manifests[index]?.files ?? []
+                        found[index] = try database.figures(entry, from: RawFiles(files, root: root), builtWith: builtWith)
+                            .map { ($0, files) }
+                    }
+                }
+            } catch {
+                if case .damaged(let reason) = error { damaged = reason }
+                if case .unavailable(let reason) = error { sayUnavailable(reason) }
+                found = entries.map { _ in nil }
+            }
+        }
+        if found.allSatisfy({ $0 != nil }) { return found.compactMap { $0 } }
+
+        let lock = try? StoreLock(root: root, wait: false)
+        defer { lock?.release() }
+        if lock != nil {
+            var operations = Operations()
+            try? recoverLocked(&operations)
+        }
+        var rebuilt: [(Entry, CanonicalFigures?, RawFiles)] = []
+        var result: [(figures: CanonicalFigures, files: [StoredFile])] = []
+        for (index, entry) in entries.enumerated() {
+            // Still the files it was found for (a save or recovery may have replaced them meanwhile).
+            if let kept = found[index], manifest(entry)?.files == kept.files {
+                result.append(kept)
+                continue
+            }
+            let files = try files(entry)
+            let figures = try build(entry, files)
+            rebuilt.append((entry, figures, RawFiles(files.map(\.0), root: root)))
+            result.append((figures, files.map(\.0)))
+        }
+        if lock != nil {
+            if let damaged { replaceDamaged(damaged) }
+            writeCanonical(rebuilt, builtWith: builtWith)
+        }
+        return result
+    }
+
+    /// Replaces what figures.sqlite holds of entries (removing those without figures), under the
+    /// store's lock. A damaged database is said, made anew and written once more; any other
+    /// failure leaves it as it was: an entry that is stale or missing there is rebuilt at its
+    /// next load, so the raw answers stay what counts.
+    private func writeCanonical(_ entries: [(Entry, CanonicalFigures?, RawFiles)], builtWith: String) {
+        for attempt in 0..<2 {
+            do throws(CanonicalError) {
+                try CanonicalStore(root: root).replace(entries.map { ($0.0, $0.1, $0.2) }, builtWith: builtWith)
+                return
+            } catch {
+                if case .unavailable(let reason) = error { sayUnavailable(reason) }
+                guard case .damaged(let reason) = error, attempt == 0 else { return }
+                replaceDamaged(reason)
+            }
+        }
+    }
+
+    /// Says, once in a process, that figures.sqlite is not used: loads then read the raw answers.
+    private func sayUnavailable(_ reason: String) {
+        guard !saidUnavailable.exchange(true, ordering: .relaxed) else { return }
+        notice("the local store's \(CanonicalStore.fileName) is not used (\(reason)): loading reads the raw "
+               + "answers, which takes longer")
+    }
+
+    /// Says that figures.sqlite is damaged, once (the file goes), under the store's lock.
+    private func replaceDamaged(_ reason: String) {
+        CanonicalStore.remove(root: root)
+        notice("the local store's \(CanonicalStore.fileName) was damaged (\(reason)); it is rebuilt from the raw "
+               + "answers the store keeps (\(path(CanonicalStore.fileName)))")
     }
 
     // MARK: Helpers
