@@ -7,81 +7,117 @@ public struct RealSnapshot: DataCollection {
     public let name = "real"
     public let title = "built-in real snapshot"
     public let municipalities: [Municipality]
-    public let datasets: [DatasetID]
     public let functionLabels: [FunctionCode: String]
-    private let index: [Int: Int]
-    /// Population totals by year, indexed like `municipalities`.
-    private let totals: [Int: [Int]]
-    /// The whole country's population by year (code 0, which includes Christiansø).
-    private let countryTotals: [Int: Int]
-    /// The accounts file, and its rows by year: a year's figures are read when it is loaded.
-    private let accounts: CSVFile
-    private let rowsByYear: [Int: [CSVFile.Line]]
+    private let positions: CodePositions
+    /// The population and where each year is in the accounts file, read when a dataset is first
+    /// asked for.
+    private let figures: Deferred<Figures>
+
+    /// The years of the accounts file that have a population; none when the files are damaged,
+    /// which loading a dataset reports.
+    public var datasets: [DatasetID] { (try? figures.value.datasets) ?? [] }
+
+    private struct Figures: Sendable {
+        let datasets: [DatasetID]
+        /// Population totals by year, indexed like `municipalities`.
+        let totals: [Int: [Int]]
+        /// The whole country's population by year (code 0, which includes Christiansø).
+        let countryTotals: [Int: Int]
+        /// The accounts file and its records by year: a dataset reads the figures of its own year only.
+        let accounts: CSVFile
+        let spansByYear: [Int: [CSVFile.Span]]
+    }
 
     static let folder = "real"
     static let hint = "rank one of its 25 functions (`functions` lists them), define an area from them, "
         + "or load teaching … for every area and age"
 
+    /// Reads the municipalities and the functions; the figures wait for the first dataset.
     public static func load() throws(DataError) -> RealSnapshot {
-        let municipalities = try readMunicipalities(BundledFile.csv(folder, "municipalities.csv"))
-        let labels = try readFunctionLabels(BundledFile.csv(folder, "functions.csv"))
-        let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
+        let (municipalities, positions) = try readMunicipalities(BundledFile.csv(folder, "municipalities.csv"))
+        return RealSnapshot(
+            municipalities: municipalities, functionLabels: try readFunctionLabels(BundledFile.csv(folder, "functions.csv")),
+            positions: positions, figures: Deferred { () throws(DataError) in
+                try readFigures(municipalities: municipalities.count, positions: positions)
+            })
+    }
 
+    private static func readFigures(municipalities count: Int, positions: CodePositions) throws(DataError) -> Figures {
         let population = try BundledFile.csv(folder, "population_jan1_2016_2026.csv")
         var totals: [Int: [Int]] = [:]
         var countryTotals: [Int: Int] = [:]
-        for row in try population.rows {
+        var row = population.makeRow()
+        for line in population.lines() {
+            try population.read(line, into: &row)
             let code = try population.int(row, 0), year = try population.int(row, 1)
             if code == 0 {
                 countryTotals[year] = try population.int(row, 2)
                 continue
             }
-            guard let i = index[code] else { continue }
-            totals[year, default: Array(repeating: 0, count: municipalities.count)][i] = try population.int(row, 2)
+            guard let i = positions[code] else { continue }
+            if totals[year] == nil { totals[year] = Array(repeating: 0, count: count) }
+            totals[year]![i] = try population.int(row, 2)
         }
 
+        // The file is sorted by year, so this is a run a year; any order is read correctly.
         let accounts = try BundledFile.csv(folder, "regk31_kr_per_inhabitant.csv")
-        var rowsByYear: [Int: [CSVFile.Line]] = [:]
-        for line in accounts.lines {
-            rowsByYear[try accounts.int(accounts.leading(1, of: line), 0), default: []].append(line)
+        var spans: [Int: [CSVFile.Span]] = [:]
+        row = accounts.makeRow()
+        for run in accounts.runsByFirstField() {
+            try accounts.readLeading(1, of: run.first, into: &row)
+            spans[try accounts.int(row, 0), default: []].append(run.span)
         }
-        return RealSnapshot(
-            municipalities: municipalities,
-            datasets: rowsByYear.keys.filter { totals[$0] != nil }.sorted().map { DatasetID(kind: .accounts, year: $0) },
-            functionLabels: labels, index: index, totals: totals, countryTotals: countryTotals, accounts: accounts, rowsByYear: rowsByYear)
+        return Figures(
+            datasets: spans.keys.filter { totals[$0] != nil }.sorted().map { DatasetID(kind: .accounts, year: $0) },
+            totals: totals, countryTotals: countryTotals, accounts: accounts, spansByYear: spans)
     }
 
     public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
-        guard datasets.contains(id), let totals = totals[id.year], let rows = rowsByYear[id.year] else {
+        let figures = try figures.value
+        let accounts = figures.accounts
+        guard figures.datasets.contains(id), let totals = figures.totals[id.year],
+              let spans = figures.spansByYear[id.year] else {
             throw DataError.notInCollection(requested: id.description, collection: title,
-                                            available: datasets.map(\.description),
+                                            available: figures.datasets.map(\.description),
                                             hint: id.kind == .budget ? "budgets (BUDK32) are not in the snapshot" : nil)
         }
-        var spending: [FunctionCode: [Int?]] = [:]
-        for function in functionLabels.keys {
-            spending[function] = Array(repeating: nil, count: municipalities.count)
-        }
-        var country: [FunctionCode: Int?] = spending.mapValues { _ in nil }
-        let countryPersons = countryTotals[id.year]
-        for line in rows {
-            let row = try accounts.row(line)
-            let code = try accounts.int(row, 1)
-            guard let function = accounts.functionCode(row, 2), spending[function] != nil else {
-                throw DataError.damaged(file: accounts.name, line: row.line,
-                                        reason: "'\(accounts.text(row, 2))' is not a function of functions.csv")
-            }
-            guard !accounts.isMissing(row, 3) else { continue }
-            // Total kroner = published kr. per inhabitant × population on 1 January, the relation the
-            // snapshot's README verified; dividing by that population gives the published figure back exactly.
-            if code == 0 {  // Hele landet, DST's own figure
-                if let countryPersons { country[function] = try accounts.int(row, 3) * countryPersons }
-            } else if let i = index[code] {
-                spending[function]![i] = try accounts.int(row, 3) * totals[i]
+        let functions = functionLabels.keys.sorted()
+        let columns = Dictionary(uniqueKeysWithValues: functions.enumerated().map { ($1, $0) })
+        var spending = Array(repeating: [Int?](repeating: nil, count: municipalities.count), count: functions.count)
+        var country = [Int?](repeating: nil, count: functions.count)
+        let countryPersons = figures.countryTotals[id.year]
+        var row = accounts.makeRow()
+        // The records come function by function: a function code is parsed only when it changes.
+        var previous: (field: CSVFile.Field, column: Int)?
+        for span in spans {
+            for line in accounts.lines(in: span) {
+                try accounts.read(line, into: &row)
+                let code = try accounts.int(row, 1)
+                let field = row[2]
+                let column: Int
+                if let previous, accounts.sameBytes(previous.field, field) {
+                    column = previous.column
+                } else {
+                    guard let function = accounts.functionCode(row, 2), let found = columns[function] else {
+                        throw DataError.damaged(file: accounts.name, line: row.line,
+                                                reason: "'\(accounts.text(row, 2))' is not a function of functions.csv")
+                    }
+                    column = found
+                    previous = (field, column)
+                }
+                guard !accounts.isMissing(row, 3) else { continue }
+                // Total kroner = published kr. per inhabitant × population on 1 January, the relation the
+                // snapshot's README verified; dividing by that population gives the published figure back exactly.
+                if code == 0 {  // Hele landet, DST's own figure
+                    if let countryPersons { country[column] = try accounts.int(row, 3) * countryPersons }
+                } else if let i = positions[code] {
+                    spending[column][i] = try accounts.int(row, 3) * totals[i]
+                }
             }
         }
         return Dataset(
             id: id, collection: name, municipalities: municipalities, functionLabels: functionLabels,
-            chartIsComplete: false, spending: spending,
+            chartIsComplete: false, spending: Dictionary(uniqueKeysWithValues: zip(functions, spending)),
             population: Population(totals: totals, byAge: nil), basis: .publishedNetPerInhabitant,
             provenance: Provenance(
                 dataset: id.description,
@@ -91,7 +127,8 @@ public struct RealSnapshot: DataCollection {
                 definition: "", invented: false),
             limitationHint: Self.hint,
             country: countryPersons.map {
-                CountryFigures(spending: country, population: Population(totals: [$0], byAge: nil))
+                CountryFigures(spending: Dictionary(uniqueKeysWithValues: zip(functions, country)),
+                               population: Population(totals: [$0], byAge: nil))
             })
     }
 }

@@ -7,28 +7,44 @@ public struct TeachingData: DataCollection {
     public let name = "teaching"
     public let title = "teaching dataset"
     public let municipalities: [Municipality]
-    public let datasets: [DatasetID]
     public let functionLabels: [FunctionCode: String]
-    private let index: [Int: Int]
-    /// The files and their rows by year or dataset; a dataset's figures are read when it is loaded.
-    private let population: CSVFile
-    private let populationRows: [Int: [CSVFile.Line]]
-    private let expenditure: CSVFile
-    /// The functions of the expenditure file's columns, from the third on.
-    private let columns: [FunctionCode]
-    private let expenditureRows: [DatasetID: [CSVFile.Line]]
+    private let positions: CodePositions
+    /// The population and expenditure files and where each year or dataset is in them, read when
+    /// a dataset is first asked for.
+    private let figures: Deferred<Figures>
+
+    /// Accounts first, by year; none when the files are damaged, which loading a dataset reports.
+    public var datasets: [DatasetID] { (try? figures.value.datasets) ?? [] }
+
+    private struct Figures: Sendable {
+        let datasets: [DatasetID]
+        let population: CSVFile
+        let populationRows: [Int: [CSVFile.Line]]
+        let expenditure: CSVFile
+        /// The functions of the expenditure file's columns, from the third on.
+        let columns: [FunctionCode]
+        /// In the file's order; a list, not a dictionary: there are some twenty.
+        let expenditureSpans: [(id: DatasetID, spans: [CSVFile.Span])]
+    }
 
     static let folder = "teaching"
 
+    /// Reads the municipalities and the functions; the figures wait for the first dataset.
     public static func load() throws(DataError) -> TeachingData {
-        let municipalities = try readMunicipalities(BundledFile.csv(folder, "municipalities.csv"))
+        let (municipalities, positions) = try readMunicipalities(BundledFile.csv(folder, "municipalities.csv"))
         let labels = try readFunctionLabels(BundledFile.csv(folder, "functions.csv"))
-        let index = Dictionary(uniqueKeysWithValues: municipalities.enumerated().map { ($1.code, $0) })
+        return TeachingData(
+            municipalities: municipalities, functionLabels: labels, positions: positions,
+            figures: Deferred { () throws(DataError) in try readFigures(labels: labels) })
+    }
 
+    private static func readFigures(labels: [FunctionCode: String]) throws(DataError) -> Figures {
         let population = try BundledFile.csv(folder, "population.csv")
         var populationRows: [Int: [CSVFile.Line]] = [:]
-        for line in population.lines {
-            populationRows[try population.int(population.leading(2, of: line), 1), default: []].append(line)
+        var row = population.makeRow()
+        for line in population.lines() {
+            try population.readLeading(2, of: line, into: &row)
+            populationRows[try population.int(row, 1), default: []].append(line)
         }
 
         let expenditure = try BundledFile.csv(folder, "expenditure.csv")
@@ -39,50 +55,57 @@ public struct TeachingData: DataCollection {
             }
             columns.append(code)
         }
-        var expenditureRows: [DatasetID: [CSVFile.Line]] = [:]
-        for line in expenditure.lines {
-            let row = try expenditure.leading(1, of: line)
+        // A dataset's records come together, so this is a run a dataset; any order is read correctly.
+        var spans: [(id: DatasetID, spans: [CSVFile.Span])] = []
+        row = expenditure.makeRow()
+        for run in expenditure.runsByFirstField() {
+            try expenditure.readLeading(1, of: run.first, into: &row)
             guard let id = DatasetID(expenditure.text(row, 0)) else {
                 throw DataError.damaged(file: expenditure.name, line: row.line,
                                         reason: "'\(expenditure.text(row, 0))' is not a dataset such as R2020")
             }
-            expenditureRows[id, default: []].append(line)
+            if let known = spans.firstIndex(where: { $0.id == id }) {
+                spans[known].spans.append(run.span)
+            } else {
+                spans.append((id, [run.span]))
+            }
         }
         let order: (DatasetID, DatasetID) -> Bool = {
             ($0.kind == .budget ? 1 : 0, $0.year) < ($1.kind == .budget ? 1 : 0, $1.year)
         }
-        return TeachingData(
-            municipalities: municipalities,
-            datasets: expenditureRows.keys.filter { populationRows[$0.year] != nil }.sorted(by: order),
-            functionLabels: labels, index: index, population: population, populationRows: populationRows,
-            expenditure: expenditure, columns: columns, expenditureRows: expenditureRows)
+        return Figures(
+            datasets: spans.map(\.id).filter { populationRows[$0.year] != nil }.sorted(by: order),
+            population: population, populationRows: populationRows, expenditure: expenditure, columns: columns,
+            expenditureSpans: spans)
     }
 
     public func dataset(_ id: DatasetID) throws(DataError) -> Dataset {
-        guard let rows = expenditureRows[id], let ageRows = populationRows[id.year] else {
+        let figures = try figures.value
+        let population = figures.population, expenditure = figures.expenditure, columns = figures.columns
+        guard let spans = figures.expenditureSpans.first(where: { $0.id == id })?.spans,
+              let ageRows = figures.populationRows[id.year] else {
             throw DataError.notInCollection(requested: id.description, collection: title,
-                                            available: datasets.map(\.description), hint: nil)
+                                            available: figures.datasets.map(\.description), hint: nil)
         }
+        var values: [Int] = []
         var byAge = Array(repeating: [Int](), count: municipalities.count)
         for line in ageRows {
-            let row = try population.row(line)
-            let i = try municipalityIndex(row, column: 0, in: population)
-            var counts: [Int] = []
-            counts.reserveCapacity(row.fields.count - 2)
-            for column in 2..<row.fields.count { counts.append(try population.int(row, column)) }
-            byAge[i] = counts
+            try population.ints(of: line, from: 0, into: &values)  // code, year, then the ages
+            byAge[try municipalityIndex(values[0], line: line, in: population)] = Array(values.dropFirst(2))
         }
         if let lacking = byAge.firstIndex(where: \.isEmpty) {
             throw DataError.damaged(file: population.name, line: 1,
                                     reason: "no population \(id.year) for \(municipalities[lacking].name)")
         }
         var table = Array(repeating: [Int?](repeating: nil, count: municipalities.count), count: columns.count)
-        for line in rows {
-            let row = try expenditure.row(line)
-            let i = try municipalityIndex(row, column: 1, in: expenditure)
-            for column in columns.indices {
-                // The file is in 1,000 kr., like Statistics Denmark's LOBM; the engine counts kroner.
-                table[column][i] = try expenditure.int(row, column + 2) * 1000
+        for span in spans {
+            for line in expenditure.lines(in: span) {
+                try expenditure.ints(of: line, from: 1, into: &values)  // code, then the functions
+                let i = try municipalityIndex(values[0], line: line, in: expenditure)
+                for column in columns.indices {
+                    // The file is in 1,000 kr., like Statistics Denmark's LOBM; the engine counts kroner.
+                    table[column][i] = values[column + 1] * 1000
+                }
             }
         }
         return Dataset(
@@ -97,10 +120,9 @@ public struct TeachingData: DataCollection {
                 definition: "", invented: true))
     }
 
-    private func municipalityIndex(_ row: CSVFile.Row, column: Int, in file: CSVFile) throws(DataError) -> Int {
-        guard let i = index[try file.int(row, column)] else {
-            throw DataError.damaged(file: file.name, line: row.line,
-                                    reason: "municipality \(file.text(row, column)) is not in municipalities.csv")
+    private func municipalityIndex(_ code: Int, line: CSVFile.Line, in file: CSVFile) throws(DataError) -> Int {
+        guard let i = positions[code] else {
+            throw DataError.damaged(file: file.name, line: line.number, reason: "municipality \(code) is not in municipalities.csv")
         }
         return i
     }

@@ -97,15 +97,17 @@ extension Dataset {
         }
         var measured: [(municipality: Municipality, spending: Int, persons: Int)] = []
         var excluded: [Ranking.Exclusion] = []
+        // Each function's figures, looked up once: not a dictionary lookup per municipality.
+        let columns = codes.map { spending[$0] }
         for (index, municipality) in municipalities.enumerated() {
             let persons = population.count(municipality: index, segment: segment) ?? 0
-            if let lacking = codes.first(where: { spending[$0]?[index] == nil }) {
+            if let lacking = zip(codes, columns).first(where: { $0.1?[index] == nil })?.0 {
                 excluded.append(.init(municipality: municipality, reason: "no figure for \(lacking)"))
             } else if persons <= 0 {
                 excluded.append(.init(municipality: municipality,
                                       reason: "no \(segment.person)s on 1 January \(id.year)"))
             } else {
-                let total = codes.reduce(0) { $0 + spending[$1]![index]! }
+                let total = columns.reduce(0) { $0 + $1![index]! }
                 measured.append((municipality, total, persons))
             }
         }

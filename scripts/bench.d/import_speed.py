@@ -13,6 +13,7 @@ import os
 import statistics
 import subprocess
 import tempfile
+import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MUNICIPALITIES = os.path.join(ROOT, "Sources", "RdrData", "Resources", "real", "municipalities.csv")
@@ -124,7 +125,29 @@ def report(samples: dict[str, list[float]]) -> None:
             print(f"  {key:<20} {statistics.median(samples[key]):9.1f} ms")
 
 
-def measure(rdr: str, runs: int) -> None:
+STORE_LOAD_TARGET_MS = 50.0
+
+
+def store_load(rdr: str, store: str, runs: int) -> tuple[list[float], list[float]]:
+    """`load R2023` from an imported store in fresh processes: once unmeasured (it may build a
+    cache), then `runs` times; the --timings of the load and the whole-process wall times."""
+    loads, walls = [], []
+    command = [rdr, "--data-dir", store, "--timings", "--format", "csv", "-c", "load R2023"]
+    for run in range(runs + 1):
+        t = time.perf_counter()
+        done = subprocess.run(command, capture_output=True, text=True)
+        wall = (time.perf_counter() - t) * 1000.0
+        if done.returncode != 0:
+            raise SystemExit(f"rdr failed to load R2023 from {store}: {done.stderr}")
+        if run > 0:
+            loads.append(timings(done.stderr)["load R2023"])
+            walls.append(wall)
+    return loads, walls
+
+
+def measure(rdr: str, runs: int) -> float:
+    """Prints the import measurements; returns the median `load R2023` from the store in a fresh
+    process (ms), for the targets."""
     with tempfile.TemporaryDirectory(prefix="rdr-import-bench-") as tmp:
         regk31, folk1a = os.path.join(tmp, "regk31-2023.csv"), os.path.join(tmp, "folk1a-2023.csv")
         lines = write_regk31(regk31)
@@ -141,8 +164,14 @@ def measure(rdr: str, runs: int) -> None:
         print(f"  target: parse a full REGK31 year into the engine well under a second: "
               f"{'met' if load < 1000 else 'NOT MET'} (load {load:.0f} ms)")
 
+        loads, walls = store_load(rdr, os.path.join(tmp, f"store-{os.path.basename(regk31)}-0"), runs)
+        store_ms = statistics.median(loads)
+        print(f"  load R2023 again from the store, a fresh process ({runs} runs after one unmeasured): "
+              f"load {store_ms:.1f} ms, whole process {statistics.median(walls):.1f} ms (median)")
+
         website = os.path.join(tmp, "regk31-website-2023.csv")
         website_lines = write_regk31_website(website)
         print(f"\nthe same year saved from statistikbanken.dk: a line per figure, labels, Windows-1252, "
               f"{website_lines:,} lines, {os.path.getsize(website) / 1e6:.0f} MB, median of {runs} fresh stores")
         report(sessions(rdr, runs, tmp, website, folk1a, dotted))
+        return store_ms
