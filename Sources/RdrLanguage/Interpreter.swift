@@ -93,12 +93,14 @@ extension Session {
     /// One dataset, and a note when it comes from the snapshot although the store has part of it.
     private func load(_ located: Located<DatasetID>, collection name: Located<String>?) throws -> (Dataset, String?) {
         let id = located.value
-        let localCopy = try? localCollection()
-        let local = localCopy?.datasets.contains(id) == true
+        // The store alone says what it holds: no collection (and no built-in data) is read for it.
+        let store = self.store
+        let hasAccounts = store.state(.accounts(id)) != .absent
+        let local = hasAccounts && store.state(.population(year: id.year)) != .absent
         let collection = name?.value ?? (local ? "local" : "real")
         // The local store has the accounts but not their population: say so rather than silently
         // loading the built-in snapshot.
-        let incomplete = name == nil && !local && localCopy.map { $0.store.state(.accounts(id)) != .absent } == true
+        let incomplete = name == nil && !local && hasAccounts
             ? "the local store has \(id) but not the population on 1 January \(id.year) "
                 + "(fetch \(id) gets both, or import a FOLK1A file)" : nil
         do {

@@ -13,16 +13,19 @@ public struct LocalCollection: DataCollection {
     public let functionLabels: [FunctionCode: String]
 
     /// The rules by which figures.sqlite's entries are built here: its format, and the
-    /// municipalities (codes and the names label-presented files are read by).
-    let builtWith: String
+    /// municipalities (codes and the names label-presented files are read by). Computed when the
+    /// store's figures are read or written, not when the collection is made: a `load` of the
+    /// built-in snapshot looks at the store too, and should not load libcrypto for it.
+    var builtWith: String {
+        let names = municipalities.map { "\($0.code) \($0.name)" }.joined(separator: "\n")
+        return "format \(CanonicalStore.format), municipalities \(SHA256.hex(Array(names.utf8)).prefix(16))"
+    }
 
     public init(store: LocalStore, municipalities: [Municipality], functionLabels: [FunctionCode: String]) {
         self.store = store
         self.title = "local store (\(store.root))"
         self.municipalities = municipalities
         self.functionLabels = functionLabels
-        let names = municipalities.map { "\($0.code) \($0.name)" }.joined(separator: "\n")
-        builtWith = "format \(CanonicalStore.format), municipalities \(SHA256.hex(Array(names.utf8)).prefix(16))"
     }
 
     public var datasets: [DatasetID] {
