@@ -5,6 +5,8 @@ public enum Analysis: Sendable {
     case ranking(Ranking)
     case gap(Gap, in: Ranking)
     case overview(Overview)
+    case sensitivity(Sensitivity)
+    case overviews(OverviewSensitivity)
     case comparison(Comparison)
     case areaComparisons(AreaComparisons)
     case trend(Trend)

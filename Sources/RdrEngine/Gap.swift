@@ -1,18 +1,23 @@
-/// Which place a gap is measured to: a number, or each ranking's own median.
-public enum BenchmarkPlace: Sendable, Equatable {
+/// Which place a gap is measured to: a number, each ranking's own median, or wherever a named
+/// municipality is in each ranking.
+public enum BenchmarkPlace: Sendable, Equatable, Hashable {
     case place(Int)
     /// Place ⌊n/2⌋+1 of the n municipalities the ranking holds: 50 of 98, 49 of 97.
     case median
+    /// The place the municipality has in the ranking (and its level).
+    case municipality(Municipality)
 }
 
 extension Ranking {
     /// The median's place among the municipalities this ranking holds (the one `median` is at).
     public var medianPlace: Int { entries.count / 2 + 1 }
 
-    public func place(_ benchmark: BenchmarkPlace) -> Int {
+    /// The place `benchmark` stands for in this ranking; a named municipality must be ranked.
+    public func place(_ benchmark: BenchmarkPlace) throws(EngineError) -> Int {
         switch benchmark {
         case .place(let number): number
         case .median: medianPlace
+        case .municipality(let municipality): try entry(for: municipality).place
         }
     }
 }
@@ -64,8 +69,23 @@ extension Ranking {
         return Gap(own: own, benchmark: benchmark, place: place, ranked: entries.count)
     }
 
+    /// To a named municipality, its own level is the benchmark (with ties, not whichever tied
+    /// municipality sorts first at its place).
     public func gap(for municipality: Municipality, to benchmark: BenchmarkPlace) throws(EngineError) -> Gap {
-        try gap(for: municipality, toPlace: place(benchmark))
+        guard case .municipality(let other) = benchmark else {
+            return try gap(for: municipality, toPlace: place(benchmark))
+        }
+        let level = try entry(for: other)
+        return Gap(own: try entry(for: municipality), benchmark: level, place: level.place, ranked: entries.count)
+    }
+
+    /// The gap to each benchmark in turn, for seeing how the mulighedsrum moves with the place chosen.
+    public func gaps(for municipality: Municipality, to benchmarks: [BenchmarkPlace])
+        -> [(benchmark: BenchmarkPlace, outcome: Result<Gap, EngineError>)]
+    {
+        benchmarks.map { benchmark in
+            (benchmark, Result { () throws(EngineError) in try gap(for: municipality, to: benchmark) })
+        }
     }
 }
 

@@ -91,10 +91,12 @@ public struct RankQuery: Sendable {
     }
 }
 
-/// `gap NAME to PLACE [in TARGET] [per SEGMENT]`: one area, or the overview when no area is named.
+/// `gap NAME to PLACE, … [in TARGET] [per SEGMENT]`: one area, or the overview when no area is
+/// named; to several places at once, a column or row each.
 public struct GapQuery: Sendable {
     public let municipality: Located<String>
-    public let place: Located<Place>
+    /// Never empty.
+    public let places: [Located<Place>]
     public let target: Target?
     public let segment: Located<Segment>?
     public let on: DatasetChoice?
@@ -102,6 +104,8 @@ public struct GapQuery: Sendable {
     public enum Place: Sendable, Equatable {
         case number(Int)
         case median
+        /// The level of a named municipality.
+        case municipality(String)
     }
 }
 

@@ -68,9 +68,10 @@ struct Command: Sendable {
                 isQuery: true, clauses: ["per", "top", "bottom", "for", "with", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.rank(try p.rankQuery()))
         },
-        Command(["gap"], usage: "gap KOMMUNE to PLACE|median [in AREA|FUNCTION [per SEGMENT]] [on DATASET]",
-                summary: "Mulighedsrum: max(0, own kr. per person − kr. per person at PLACE) × own persons. Without 'in', an overview of every area with a total. A starting point for questions, not a saving.",
-                examples: ["gap Korsbæk to 40", "gap Korsbæk to 25 in Skole", "gap Korsbæk to median in Ældre per 80+", "gap Korsbæk to 40 on B2025"],
+        Command(["gap"], usage: "gap KOMMUNE to PLACE|median|KOMMUNE, … [in AREA|FUNCTION [per SEGMENT]] [on DATASET]",
+                summary: "Mulighedsrum: max(0, own kr. per person − kr. per person at PLACE) × own persons. Without 'in', an overview of every area with a total. To several places at once (25, 40, median), a column or a row each; to a municipality, at its level in each area. A starting point for questions, not a saving.",
+                examples: ["gap Korsbæk to 40", "gap Korsbæk to 25 in Skole", "gap Korsbæk to median in Ældre per 80+", "gap Korsbæk to 40 on B2025",
+                           "gap Korsbæk to 25, 40, median", "gap Korsbæk to Bjergsted in Skole"],
                 isQuery: true, clauses: ["to", "in", "per", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.gap(try p.gapQuery()))
         },

@@ -237,42 +237,58 @@ extension Session {
     private func evaluate(_ query: GapQuery, at range: SourceRange) throws -> Evaluated {
         let dataset = try requireDataset(query.on, at: range)
         let municipality = try self.municipality(query.municipality, in: dataset)
+        let benchmarks = try query.places.map { try benchmark($0, in: dataset) }
         guard let target = query.target else {
             if let segment = query.segment {
                 throw Diagnostic("per needs an area: the overview uses each area's own segment; "
                                  + "write gap \(query.municipality.value) to … in AREA per \(segment.value)", at: segment.range)
             }
-            return try overview(municipality, query.place, in: dataset, statementRange: range)
+            return try overview(municipality, to: benchmarks, in: dataset, statementRange: range)
         }
         let area = try self.area(target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
             at: { $0.isSegmentError ? query.segment?.range ?? target.range : target.range }
-        let place = switch query.place.value {
-        case .number(let n): n
-        case .median: ranking.medianPlace
+        guard benchmarks.count == 1 else {
+            let sensitivity = Sensitivity(ranking: ranking, municipality: municipality, benchmarks: benchmarks)
+            if case .failure(let error)? = sensitivity.gaps.first?.outcome, case .notRanked = error,
+               !ranking.entries.contains(where: { $0.municipality == municipality }) {
+                throw Diagnostic(error.description, at: query.municipality.range)
+            }
+            return Evaluated(.sensitivity(sensitivity), table: sensitivity.resultSet())
         }
-        let gap = try engine { () throws(EngineError) in try ranking.gap(for: municipality, toPlace: place) }
-            at: { if case .notRanked = $0 { query.municipality.range } else { query.place.range } }
+        let gap = try engine { () throws(EngineError) in try ranking.gap(for: municipality, to: benchmarks[0]) }
+            at: { if case .notRanked(let name, _) = $0, name == municipality.name { query.municipality.range } else { query.places[0].range } }
         return Evaluated(.gap(gap, in: ranking), table: gap.resultSet(ranking: ranking))
     }
 
-    private func overview(_ municipality: Municipality, _ place: Located<GapQuery.Place>,
-                          in dataset: Dataset, statementRange: SourceRange) throws -> Evaluated {
-        let benchmark: BenchmarkPlace
+    /// A place as the engine takes it: a place number is checked against the municipalities the
+    /// dataset has, a name resolved to its municipality.
+    private func benchmark(_ place: Located<GapQuery.Place>, in dataset: Dataset) throws -> BenchmarkPlace {
         switch place.value {
         case .number(let number):
             let count = dataset.municipalities.count
             guard (1...count).contains(number) else {
                 throw Diagnostic(EngineError.placeOutOfRange(place: number, ranked: count).description, at: place.range)
             }
-            benchmark = .place(number)
+            return .place(number)
         case .median:
-            benchmark = .median
+            return .median
+        case .municipality(let name):
+            return .municipality(try municipality(Located(name, place.range), in: dataset))
         }
-        let overview = dataset.overview(for: municipality, to: benchmark, areas: areas)
-        if overview.computedCount == 0, let first = overview.rows.first, case .failure(let error) = first.outcome {
+    }
+
+    private func overview(_ municipality: Municipality, to benchmarks: [BenchmarkPlace],
+                          in dataset: Dataset, statementRange: SourceRange) throws -> Evaluated {
+        let all = OverviewSensitivity(dataset, for: municipality, to: benchmarks, areas: areas)
+        if all.overviews.allSatisfy({ $0.computedCount == 0 }), let first = all.overviews[0].rows.first,
+           case .failure(let error) = first.outcome {
             throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: statementRange)
         }
+        guard all.overviews.count == 1 else {
+            return Evaluated(.overviews(all), table: all.resultSet(dataset: dataset))
+        }
+        let overview = all.overviews[0]
         return Evaluated(.overview(overview), table: overview.resultSet(dataset: dataset))
     }
 

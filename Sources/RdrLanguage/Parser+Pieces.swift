@@ -113,7 +113,18 @@ extension Parser {
         }
         let municipality = try name("a municipality, as in gap Korsbæk to 40")
         try expect("to", "and a place after the municipality, as in gap \(municipality.value) to 40")
-        let place: Located<GapQuery.Place>
+        var places = [try benchmark(after: municipality.value)]
+        while current.kind == .comma {
+            advance()
+            places.append(try benchmark(after: municipality.value))
+        }
+        let target = accept("in") ? try self.target() : nil
+        let segment = accept("per") ? try self.segment() : nil
+        return GapQuery(municipality: municipality, places: places, target: target, segment: segment, on: try onClause())
+    }
+
+    /// A place (1 = lowest spending), `median`, or a municipality whose level is the benchmark.
+    private mutating func benchmark(after municipality: String) throws(Diagnostic) -> Located<GapQuery.Place> {
         if current.kind == .number {
             let token = advance()
             // Place 0 and places past the last are the engine's to explain, with the count it knows.
@@ -121,15 +132,16 @@ extension Parser {
                 throw Diagnostic("place \(token.text.shortenedForMessage) does not exist: places run from 1 "
                                  + "to the number of municipalities ranked", at: token.range)
             }
-            place = Located(.number(number), token.range)
-        } else if accept("median") {
-            place = Located(.median, tokens[position - 1].range)
-        } else {
-            throw unexpected("a place (1 = lowest spending) or 'median', as in gap \(municipality.value) to 40")
+            return Located(.number(number), token.range)
         }
-        let target = accept("in") ? try self.target() : nil
-        let segment = accept("per") ? try self.segment() : nil
-        return GapQuery(municipality: municipality, place: place, target: target, segment: segment, on: try onClause())
+        if accept("median") { return Located(.median, tokens[position - 1].range) }
+        // A slip for median (medain) is said here, not later as an unknown municipality.
+        guard current.kind == .word || current.kind == .string, !["in", "per", "on"].contains(where: current.isKeyword),
+              current.kind == .string || NameMatcher.closest(to: current.text, in: ["median"]) == nil else {
+            throw unexpected("a place (1 = lowest spending), 'median' or a municipality, as in gap \(municipality) to 40")
+        }
+        let token = advance()
+        return Located(.municipality(token.text), token.range)
     }
 
     /// An area's name or a function code/pattern.

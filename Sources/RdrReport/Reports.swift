@@ -11,7 +11,7 @@ public enum RowSelection: Sendable, Equatable {
     case only([Municipality])
 }
 
-private let mulighedsrumCaveat =
+let mulighedsrumCaveat =
     "Mulighedsrum is a starting point for questions, not a saving: it is not corrected for demography or socio-economics."
 
 extension Ranking {
@@ -127,6 +127,18 @@ extension Gap {
     }
 }
 
+extension BenchmarkPlace {
+    /// What a title says it is measured to, and the heading of the benchmark's level:
+    /// ("place 40", "at place 40"), ("the median", "at the median"), ("Roskilde", "at Roskilde").
+    var phrases: (target: String, level: String) {
+        switch self {
+        case .place(let number): ("place \(number)", "at place \(number)")
+        case .median: ("the median", "at the median")
+        case .municipality(let other): (other.name, "at \(other.name)")
+        }
+    }
+}
+
 extension Overview {
     public func resultSet(dataset: Dataset) -> ResultSet {
         var notes: [String] = []
@@ -144,24 +156,23 @@ extension Overview {
                 notes.append("\(row.area.title): \(error).")
                 let place: ResultSet.Value = switch benchmark {
                 case .place(let number): .integer(number)
-                case .median: .unavailable(error.description)
+                case .median, .municipality: .unavailable(error.description)
                 }
                 return keys + [place] + Array(repeating: .unavailable(error.description), count: 6) + [.text(error.description)]
             }
         }
         let computed = computedCount == self.rows.count
             ? "total" : "total of \(computedCount) of \(self.rows.count) areas"
-        if case .median = benchmark {
-            notes.append("The median is each area's own: place ⌊n/2⌋+1 of the n municipalities it ranks.")
+        switch benchmark {
+        case .median: notes.append("The median is each area's own: place ⌊n/2⌋+1 of the n municipalities it ranks.")
+        case .municipality(let other): notes.append("The benchmark is \(other.name)'s own level in each area, at its place there.")
+        case .place: break
         }
         notes.append(mulighedsrumCaveat)
         var provenance = dataset.provenance
         provenance.definition = "each area's functions as `areas` lists them; \(dataset.basis.description); "
             + "per the area's segment on 1 January \(dataset.id.year)"
-        let (target, level) = switch benchmark {
-        case .place(let number): ("place \(number)", "at place \(number)")
-        case .median: ("the median", "at the median")
-        }
+        let (target, level) = benchmark.phrases
         return ResultSet(
             title: "Overview: \(municipality.name), mulighedsrum to \(target), \(dataset.provenance.dataset)",
             columns: [

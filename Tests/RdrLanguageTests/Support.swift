@@ -115,10 +115,13 @@ func describe(_ query: Query) -> String {
         return text + describe(on: rank.on)
     case .gap(let gap):
         var text = "gap \(gap.municipality.value) to "
-        switch gap.place.value {
-        case .number(let n): text += "\(n)"
-        case .median: text += "median"
-        }
+        text += gap.places.map { place in
+            switch place.value {
+            case .number(let n): "\(n)"
+            case .median: "median"
+            case .municipality(let name): name
+            }
+        }.joined(separator: ", ")
         if let target = gap.target { text += " in \(describe(target))" }
         if let segment = gap.segment { text += " per \(segment.value)" }
         return text + describe(on: gap.on)

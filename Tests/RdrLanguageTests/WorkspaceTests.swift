@@ -106,3 +106,23 @@ extension WorkspaceTests {
         #expect(comparison.members[0].municipality.name == "Korsbæk")
     }
 }
+
+extension WorkspaceTests {
+    @Test func gapToSeveralPlacesAndToAMunicipality() throws {
+        let session = try makeSession()
+        try session.outputs("load teaching R2024")
+        let all = try session.result(of: "gap Korsbæk to 25, 40, median")
+        for (key, place) in [("mulighedsrum_kr_to_place_25", "25"), ("mulighedsrum_kr_to_place_40", "40"),
+                             ("mulighedsrum_kr_to_median", "median")] {
+            let alone = try session.result(of: "gap Korsbæk to \(place)")
+            #expect(all.column(key) == alone.column("mulighedsrum_kr"), "\(key)")
+        }
+        let named = try session.result(of: "gap Korsbæk to Bjergsted in Skole")
+        #expect(named.title.hasPrefix("Mulighedsrum: Korsbæk to place 33 in Skole"))
+        let rows = try session.result(of: "gap Korsbæk to 10, Bjergsted, median in Skole")
+        #expect(rows.rows.count == 3)
+        let failure = try #require(session.failure("gap Korsbæk to Nowhere in Skole").error)
+        #expect(failure.diagnostic.message.hasPrefix("unknown municipality 'Nowhere'"))
+        #expect(failure.diagnostic.range?.start.column == 16)
+    }
+}

@@ -1,0 +1,24 @@
+/// How the mulighedsrum moves with the benchmark: one area's gap to several places (or named
+/// municipalities) at once.
+public struct Sensitivity: Sendable {
+    public let ranking: Ranking
+    public let municipality: Municipality
+    public let gaps: [(benchmark: BenchmarkPlace, outcome: Result<Gap, EngineError>)]
+
+    public init(ranking: Ranking, municipality: Municipality, benchmarks: [BenchmarkPlace]) {
+        self.ranking = ranking
+        self.municipality = municipality
+        gaps = ranking.gaps(for: municipality, to: benchmarks)
+    }
+}
+
+/// The overview to several benchmarks at once: each is the overview `gap NAME to B` gives alone.
+public struct OverviewSensitivity: Sendable {
+    /// One per benchmark, in the order asked, over the same areas.
+    public let overviews: [Overview]
+
+    public init(_ dataset: Dataset, for municipality: Municipality, to benchmarks: [BenchmarkPlace],
+                areas: [AreaDefinition]) {
+        overviews = benchmarks.map { dataset.overview(for: municipality, to: $0, areas: areas) }
+    }
+}
