@@ -30,8 +30,8 @@ extension Sensitivity {
             }
         }
         if let own = ranking.entries.first(where: { $0.municipality == municipality }) {
-            notes.insert("\(municipality.name) is at place \(own.place) of \(ranking.entries.count); the mulighedsrum is 0 "
-                         + "to a place at or above its own.", at: 0)
+            notes.insert("\(municipality.name) is at place \(own.place) of \(ranking.entries.count): to place \(own.place) "
+                         + "or any later place, the mulighedsrum is 0.", at: 0)
         }
         notes.append(mulighedsrumCaveat)
         return ResultSet(
