@@ -148,7 +148,9 @@ struct StatementGenerator {
     }
 
     private func gap(_ c: inout Choices) -> String {
-        var text = "gap \(municipality(&c)) to " + (c.chance(20) ? "median" : number(&c))
+        let place = { (c: inout Choices) in c.chance(20) ? "median" : c.chance(15) ? self.municipality(&c) : self.number(&c) }
+        var text = "gap \(municipality(&c)) to " + (0...(c.chance(20) ? c.below(4) : 0)).map { _ in place(&c) }
+            .joined(separator: ", ")
         if c.chance(55) {
             text += " in \(target(&c))"
             if c.chance(30) { text += " per \(segment(&c))" }
