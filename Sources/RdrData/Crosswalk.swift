@@ -15,10 +15,10 @@ extension Crosswalk {
         var rows: [Pair: Int] = [:]
         for row in try file.rows {
             let old = try code(file, row, oldColumn, "old"), new = try code(file, row, newColumn, "new")
-            let from = try file.int(row, fromColumn)
-            guard years.contains(from) else {
-                throw DataError.damaged(file: name, line: row.line, reason: "\(from) in column from is not a year "
-                                        + "(the first year of the new chart, e.g. 2018)")
+            // One message for anything that is not a year here, whole number or not.
+            guard let from = Int(file.text(row, fromColumn)), years.contains(from) else {
+                throw DataError.damaged(file: name, line: row.line, reason: "'\(file.text(row, fromColumn))' in column from "
+                                        + "is not a year (the first year of the new chart, e.g. 2018)")
             }
             guard old != new else {
                 throw DataError.damaged(file: name, line: row.line, reason: "\(old) is mapped to itself; a row names "

@@ -92,15 +92,7 @@ extension Parser {
         let target = try self.target()
         let segment = accept("per") ? try self.segment() : nil
         let municipalities = accept("for") ? try municipalityList() : []
-        var prices: Located<Int>?
-        var index: Located<String>?
-        if accept("prices") {
-            guard current.kind == .number else {
-                throw unexpected("the year whose prices to use, as in trend Skole prices 2024")
-            }
-            prices = try number(in: Self.years, "a year")
-            if accept("using") { index = try priceIndex() }
-        }
+        let (prices, index) = try pricesClause(example: "trend Skole prices 2024")
         let crosswalk = accept("crosswalk") ? try name("a crosswalk file (old,new,from), as in crosswalk 2018.csv") : nil
         return TrendQuery(target: target, segment: segment, municipalities: municipalities, prices: prices,
                           index: index, crosswalk: crosswalk, on: try onClause())

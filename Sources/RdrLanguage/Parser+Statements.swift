@@ -47,15 +47,7 @@ extension Parser {
 
     mutating func load() throws(Diagnostic) -> Statement.Kind {
         let datasets = try datasetChoice(after: "load", single: false)
-        var prices: Located<Int>?
-        var index: Located<String>?
-        if accept("prices") {
-            guard current.kind == .number else {
-                throw unexpected("the year whose prices to use, as in load \(datasets.ids[0].value) prices 2024")
-            }
-            prices = try number(in: Self.years, "a year")
-            if accept("using") { index = try priceIndex() }
-        }
+        let (prices, index) = try pricesClause(example: "load \(datasets.ids[0].value) prices 2024")
         return .load(datasets, prices: prices, index: index)
     }
 
@@ -75,6 +67,14 @@ extension Parser {
             throw Diagnostic("\(keyword) takes one dataset, such as \(ids[0].value)", at: range(from: ids[1].range))
         }
         return DatasetChoice(collection: collection, ids: ids, range: range(from: start.range))
+    }
+
+    /// `prices YEAR [using INDEX]`, when present.
+    mutating func pricesClause(example: String) throws(Diagnostic) -> (year: Located<Int>?, index: Located<String>?) {
+        guard accept("prices") else { return (nil, nil) }
+        guard current.kind == .number else { throw unexpected("the year whose prices to use, as in \(example)") }
+        let year = try number(in: Self.years, "a year")
+        return (year, accept("using") ? try priceIndex() : nil)
     }
 
     /// `cpi`, `state` or a `year,index` file after `using`.

@@ -104,10 +104,7 @@ extension Comparison {
         return ResultSet(
             title: "\(ranking.area.title): \(own.name) beside \(peerPhrase) and the averages, kr. per \(person), "
                 + ranking.provenance.dataset,
-            columns: [
-                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
-                .init(key: "area", title: "area", kind: .text, programsOnly: true),
-                .init(key: "per", title: "per", kind: .text, programsOnly: true),
+            columns: ResultSet.Column.identifying + [
                 .init(key: "compared", title: "compared", kind: .text, programsOnly: true),
                 .init(key: "name", title: "kommune / level", kind: .text),
                 .init(key: "role", title: "role", kind: .text),

@@ -58,7 +58,7 @@ extension Ranking {
         if let average = levels.first(where: { $0.scope != .country })?.average { notes.append(average.explanation) }
         return ResultSet(
             title: "\(area.title): kr. per \(person), \(provenance.dataset) (place 1 = lowest)",
-            columns: identifying + [
+            columns: ResultSet.Column.identifying + [
                 .init(key: "place", title: "place", kind: .place),
                 .init(key: "municipality", title: "kommune", kind: .text),
                 .init(key: "kr_per_person", title: "kr. per \(person)", kind: .amount(shown: 0, exported: 2)),
@@ -73,12 +73,6 @@ extension Ranking {
             notes: notes, provenance: provenance)
     }
 
-    /// The keys that say what every row is about: dataset, area (its short name) and segment.
-    fileprivate var identifying: [ResultSet.Column] {
-        [.init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
-         .init(key: "area", title: "area", kind: .text, programsOnly: true),
-         .init(key: "per", title: "per", kind: .text, programsOnly: true)]
-    }
 }
 
 extension Gap {
@@ -195,4 +189,14 @@ extension Overview {
             footerKey: "total",
             notes: notes, provenance: provenance)
     }
+}
+
+extension ResultSet.Column {
+    /// The keys that say what every row of one area's result is about, for programs: the dataset,
+    /// the area (its short name) and the segment.
+    static let identifying: [ResultSet.Column] = [
+        .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
+        .init(key: "area", title: "area", kind: .text, programsOnly: true),
+        .init(key: "per", title: "per", kind: .text, programsOnly: true),
+    ]
 }

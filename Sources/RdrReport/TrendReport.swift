@@ -26,10 +26,7 @@ extension Trend {
         let prices = self.prices.map { ", in \($0.year) prices (\($0.label))" } ?? ", current prices"
         return ResultSet(
             title: "\(area.title): kr. per \(person), \(datasetSpan)\(prices)",
-            columns: [
-                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
-                .init(key: "area", title: "area", kind: .text, programsOnly: true),
-                .init(key: "per", title: "per", kind: .text, programsOnly: true),
+            columns: ResultSet.Column.identifying + [
                 .init(key: "price_basis", title: "price basis", kind: .text, programsOnly: true),
                 .init(key: "year", title: "year", kind: .year),
                 .init(key: "municipality", title: "kommune", kind: .text),
