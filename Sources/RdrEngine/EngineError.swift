@@ -8,6 +8,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
     case placeOutOfRange(place: Int, ranked: Int)
     case notRanked(municipality: String, reason: String)
     case nothingRanked(area: String)
+    /// None of the peers a drill-down was asked to measure against is ranked in the area.
+    case noPeerRanked(area: String, peers: Int)
     /// A trend was asked for without a dataset to follow.
     case trendWithoutYears(area: String)
     /// A trend in fixed prices whose factors lack a dataset's year (those it has are `covered`).
@@ -32,6 +34,8 @@ public enum EngineError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(municipality) is not ranked here: \(reason)"
         case let .nothingRanked(area):
             "no municipality can be ranked on \(area): every one lacks a figure or a population"
+        case let .noPeerRanked(area, peers):
+            "none of the \(peers) peers is ranked on \(area), so there is no level to measure against"
         case let .trendWithoutYears(area):
             "a trend of \(area) needs at least one dataset: name the years to follow"
         case let .priceFactorMissing(year, priceBasis, covered):

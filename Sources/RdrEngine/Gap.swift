@@ -56,7 +56,7 @@ public struct Gap: Sendable, Equatable {
 }
 
 /// n ÷ d rounded half away from zero; d > 0.
-private func roundedQuotient(_ n: Int128, _ d: Int128) -> Int128 {
+func roundedQuotient(_ n: Int128, _ d: Int128) -> Int128 {
     let (quotient, remainder) = n.quotientAndRemainder(dividingBy: d)
     guard remainder.magnitude * 2 >= d.magnitude else { return quotient }
     return n < 0 ? quotient - 1 : quotient + 1
@@ -86,51 +86,5 @@ extension Ranking {
         benchmarks.map { benchmark in
             (benchmark, Result { () throws(EngineError) in try gap(for: municipality, to: benchmark) })
         }
-    }
-}
-
-/// One municipality's place and mulighedsrum in every area.
-public struct Overview: Sendable {
-    public struct Row: Sendable {
-        public let area: AreaDefinition
-        /// The gap, or why the area could not be computed for this dataset or municipality.
-        public let outcome: Result<Gap, EngineError>
-        /// The ranking's provenance when there is one.
-        public let ranking: Ranking?
-    }
-
-    public let municipality: Municipality
-    /// A number for every area, or each area's own median.
-    public let benchmark: BenchmarkPlace
-    public let rows: [Row]
-
-    /// The sum, in whole kroner, of the mulighedsrum of the areas that could be computed: the
-    /// total a reader gets by adding up the rows shown.
-    public var total: Int {
-        rows.reduce(0) { sum, row in sum + ((try? row.outcome.get())?.mulighedsrum ?? 0) }
-    }
-
-    public var computedCount: Int {
-        rows.count { (try? $0.outcome.get()) != nil }
-    }
-}
-
-extension Dataset {
-    /// The overview over `areas`, each per its own segment and, to the median, at its own
-    /// ranking's median. An area that cannot be computed becomes a row that says why; it is
-    /// never dropped silently.
-    public func overview(for municipality: Municipality, to benchmark: BenchmarkPlace,
-                         areas: [AreaDefinition]) -> Overview {
-        let rows = areas.map { area -> Overview.Row in
-            do throws(EngineError) {
-                let ranking = try rank(area)
-                return .init(area: area, outcome: .init { () throws(EngineError) in
-                    try ranking.gap(for: municipality, to: benchmark)
-                }, ranking: ranking)
-            } catch {
-                return .init(area: area, outcome: .failure(error), ranking: nil)
-            }
-        }
-        return Overview(municipality: municipality, benchmark: benchmark, rows: rows)
     }
 }

@@ -43,15 +43,11 @@ extension Ranking {
     /// The whole country: Statistics Denmark's own OMRÅDE 0 figure when the dataset has it for every
     /// function summed and for the segment, else the weighted average of the ranked municipalities.
     public func country(in dataset: Dataset) -> Reference {
-        if let country = dataset.country,
-           let persons = country.population.count(municipality: 0, segment: segment), persons > 0 {
-            let amounts = functions.compactMap { country.spending[$0] ?? nil }
-            if amounts.count == functions.count {
-                let spending = amounts.reduce(0, +)
-                return Reference(scope: .country, average: .weighted, source: .published,
-                                 perPerson: Double(spending) / Double(persons), spending: spending,
-                                 persons: persons, members: 0)
-            }
+        if let (amounts, persons) = dataset.publishedCountry(functions, per: segment) {
+            let spending = amounts.reduce(0, +)
+            return Reference(scope: .country, average: .weighted, source: .published,
+                             perPerson: Double(spending) / Double(persons), spending: spending,
+                             persons: persons, members: 0)
         }
         return average(of: entries, scope: .country, .weighted)
     }
@@ -87,5 +83,16 @@ extension Ranking {
                              perPerson: members[members.count / 2].perPerson, spending: nil, persons: nil,
                              members: members.count)
         }
+    }
+}
+
+extension Dataset {
+    /// Statistics Denmark's own whole-country amount for each of `functions` and the country's
+    /// persons in `segment`, when the source has all of them (and persons > 0); else nil.
+    func publishedCountry(_ functions: [FunctionCode], per segment: Segment) -> (amounts: [Int], persons: Int)? {
+        guard let country, let persons = country.population.count(municipality: 0, segment: segment), persons > 0
+        else { return nil }
+        let amounts = functions.compactMap { country.spending[$0] ?? nil }
+        return amounts.count == functions.count ? (amounts, persons) : nil
     }
 }

@@ -18,7 +18,19 @@ public struct OverviewSensitivity: Sendable {
     public let overviews: [Overview]
 
     public init(_ dataset: Dataset, for municipality: Municipality, to benchmarks: [BenchmarkPlace],
-                areas: [AreaDefinition]) {
-        overviews = benchmarks.map { dataset.overview(for: municipality, to: $0, areas: areas) }
+                areas: [AreaDefinition], rowsAreFunctions: Bool = false) {
+        overviews = benchmarks.map {
+            dataset.overview(for: municipality, to: $0, areas: areas, rowsAreFunctions: rowsAreFunctions)
+        }
+    }
+
+    private init(overviews: [Overview]) {
+        self.overviews = overviews
+    }
+
+    /// Every overview's rows in the order of the first one's mulighedsrum, largest first.
+    public func sortedByFirstMulighedsrum() -> OverviewSensitivity {
+        let order = overviews[0].orderByMulighedsrum
+        return OverviewSensitivity(overviews: overviews.map { $0.reordered(order) })
     }
 }

@@ -56,6 +56,7 @@ public enum Query: Sendable {
     case gap(GapQuery)
     case compare(CompareQuery)
     case trend(TrendQuery)
+    case drill(DrillQuery)
     /// A named result (or `_`, the last result), optionally shown in another format.
     case reference(Located<String>)
 }
@@ -91,14 +92,20 @@ public struct RankQuery: Sendable {
     }
 }
 
-/// `gap NAME to PLACE, … [in TARGET] [per SEGMENT]`: one area, or the overview when no area is
-/// named; to several places at once, a column or row each.
+/// `gap NAME to PLACE, … [by function] [in TARGET] [per SEGMENT] [sorted]`: one area, or the
+/// overview when no area is named (of functions with `by function`); to several places at once, a
+/// column or row each.
 public struct GapQuery: Sendable {
     public let municipality: Located<String>
     /// Never empty.
     public let places: [Located<Place>]
+    /// With `by function`, the target limits the functions that are rows; without, it is the one area.
     public let target: Target?
     public let segment: Located<Segment>?
+    /// `by function`: an overview whose rows are functions, not areas.
+    public let byFunction: SourceRange?
+    /// `sorted`: the overview's rows from the largest mulighedsrum down.
+    public let sorted: SourceRange?
     public let on: DatasetChoice?
 
     public enum Place: Sendable, Equatable {
@@ -142,6 +149,22 @@ public struct TrendQuery: Sendable {
     public let on: DatasetChoice?
 }
 
+/// `drill NAME in TARGET [per SEGMENT] [to BENCHMARK] [on DATASET]`: the area split into its
+/// functions against a benchmark (the median when none is given).
+public struct DrillQuery: Sendable {
+    public let municipality: Located<String>
+    public let target: Target
+    public let segment: Located<Segment>?
+    public let benchmark: Located<Benchmark>?
+    public let on: DatasetChoice?
+
+    public enum Benchmark: Sendable, Equatable {
+        /// A place, the median or a named municipality's level, as `gap` takes them.
+        case place(GapQuery.Place)
+        case country
+    }
+}
+
 /// What is ranked: an area by name, or a function code or pattern.
 public enum Target: Sendable {
     case area(Located<String>)
@@ -151,6 +174,14 @@ public enum Target: Sendable {
         switch self {
         case .area(let name): name.range
         case .functions(let pattern): pattern.range
+        }
+    }
+
+    /// As written: "Skole", "5.38.*".
+    public var name: String {
+        switch self {
+        case .area(let name): name.value
+        case .functions(let pattern): pattern.value.description
         }
     }
 }

@@ -68,11 +68,12 @@ struct Command: Sendable {
                 isQuery: true, clauses: ["per", "top", "bottom", "for", "with", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.rank(try p.rankQuery()))
         },
-        Command(["gap"], usage: "gap KOMMUNE to PLACE|median|KOMMUNE, … [in AREA|FUNCTION [per SEGMENT]] [on DATASET]",
-                summary: "Mulighedsrum: max(0, own kr. per person − kr. per person at PLACE) × own persons. Without 'in', an overview of every area with a total. To several places at once (25, 40, median), a column or a row each; to a municipality, at its level in each area. A starting point for questions, not a saving.",
+        Command(["gap"], usage: "gap KOMMUNE to PLACE|median|KOMMUNE, … [by function] [in AREA|FUNCTION] [per SEGMENT] [sorted] [on DATASET]",
+                summary: "Mulighedsrum: max(0, own kr. per person − kr. per person at PLACE) × own persons. Without 'in', an overview of every area with a total; sorted puts the largest mulighedsrum first. By function, an overview whose rows are the functions (of the dataset, or of the area or group after in), each ranked on its own per the segment of its area. To several places at once (25, 40, median), a column or a row each; to a municipality, at its level in each area. A starting point for questions, not a saving.",
                 examples: ["gap Korsbæk to 40", "gap Korsbæk to 25 in Skole", "gap Korsbæk to median in Ældre per 80+", "gap Korsbæk to 40 on B2025",
-                           "gap Korsbæk to 25, 40, median", "gap Korsbæk to Bjergsted in Skole"],
-                isQuery: true, clauses: ["to", "in", "per", "on"]) { (p: inout Parser) throws(Diagnostic) in
+                           "gap Korsbæk to 25, 40, median", "gap Korsbæk to Bjergsted in Skole", "gap Korsbæk to 40 sorted",
+                           "gap Korsbæk to 25 by function in 5.*"],
+                isQuery: true, clauses: ["to", "by", "in", "per", "sorted", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.gap(try p.gapQuery()))
         },
         Command(["compare"], usage: "compare KOMMUNE [with KOMMUNE, … | group [NAME] | region [NAME]] [in AREA|FUNCTION [per SEGMENT]] [average weighted|mean|median] [on DATASET]",
@@ -80,6 +81,12 @@ struct Command: Sendable {
                 examples: ["compare Korsbæk with Bjergsted, Ravby in Skole", "compare Korsbæk with Bjergsted in 3.22.01", "compare Korsbæk with group", "compare Korsbæk with Bjergsted average median"],
                 isQuery: true, clauses: ["with", "group", "region", "in", "per", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.compare(try p.compareQuery()))
+        },
+        Command(["drill"], usage: "drill KOMMUNE in AREA [per SEGMENT] [to PLACE|median|country|KOMMUNE] [on DATASET]",
+                summary: "Split an area into its functions: own kr. per person beside the benchmark's (the municipality at a place of the area's ranking, the median's, a named one's, or the whole country), the difference in kr. (difference per person × own persons) and each function's share of the area's difference: where in the area the difference sits. The median unless to says otherwise.",
+                examples: ["drill Korsbæk in Dagtilbud", "drill Korsbæk in Skole to 25", "drill Korsbæk in Ældre to country", "drill Korsbæk in SocialVoksen to Bjergsted"],
+                isQuery: true, clauses: ["in", "per", "to", "on"]) { (p: inout Parser) throws(Diagnostic) in
+            .query(.drill(try p.drillQuery()))
         },
         Command(["trend"], usage: "trend AREA|FUNCTION [per SEGMENT] [for KOMMUNE, …] [prices YEAR [using cpi|state|FILE]] [crosswalk FILE] [on DATASETS]",
                 summary: "An area or function across the loaded years (or those on names) for chosen municipalities and the whole country: kr. per person in fixed prices of YEAR, the change in kr. and %, and the place each year. A year whose functions differ from the year before is marked as a break; a crosswalk file (old,new,from) bridges a function that the chart of accounts split.",

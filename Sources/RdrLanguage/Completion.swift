@@ -35,7 +35,7 @@ extension Session {
         case "average": return Reference.Average.allCases.map(\.rawValue)
         case "with" where first == "rank": return RankQuery.Level.allCases.map(\.rawValue)
         case "with" where first == "compare": return ["group", "region"] + municipalityNames
-        case "compare": return municipalityNames
+        case "compare", "drill": return municipalityNames
         case "rank", "trend", "area", "in": return areas.map(\.key)
         case "gap", "for": return municipalityNames
         case "per": return ["capita", "0-5", "6-16", "0-17", "16-64", "18-64", "65+", "80+"]
@@ -47,7 +47,9 @@ extension Session {
         case "show", "drop", "export": return results.map(\.name)
         case "help": return Help.topics.map(\.name)
         case "define": return ["area"]
-        case "to": return first == "gap" ? ["median", "25", "40", "50"] : []
+        case "to" where first == "gap": return ["median", "25", "40", "50"]
+        case "to" where first == "drill": return ["median", "country", "25", "40", "50"]
+        case "by" where first == "gap": return ["function"]
         default: break
         }
         if first == "define", FunctionPattern(previous) != nil { return ["except", "per"] + functionCandidates }

@@ -200,6 +200,7 @@ extension Session {
         case .gap(let gap): return KeptResult(try evaluate(gap, at: range))
         case .compare(let compare): return KeptResult(try evaluate(compare, at: range))
         case .trend(let trend): return KeptResult(try evaluate(trend, at: range))
+        case .drill(let drill): return KeptResult(try evaluate(drill, at: range))
         }
     }
 
@@ -238,12 +239,26 @@ extension Session {
         let dataset = try requireDataset(query.on, at: range)
         let municipality = try self.municipality(query.municipality, in: dataset)
         let benchmarks = try query.places.map { try benchmark($0, in: dataset) }
+        if query.byFunction != nil {
+            let scope = try query.target.map { try self.area($0, in: dataset) }
+            let rows = try engine { () throws(EngineError) in
+                try dataset.functionAreas(in: scope, areas: areas, per: query.segment?.value)
+            } at: { _ in query.target?.range ?? range }
+            return try overview(municipality, to: benchmarks, over: rows, byFunction: true, sorted: query.sorted != nil,
+                                in: dataset, statementRange: range)
+        }
         guard let target = query.target else {
             if let segment = query.segment {
-                throw Diagnostic("per needs an area: the overview uses each area's own segment; "
-                                 + "write gap \(query.municipality.value) to … in AREA per \(segment.value)", at: segment.range)
+                throw Diagnostic("per needs an area: the overview uses each area's own segment; write gap "
+                                 + "\(query.municipality.value) to … in AREA per \(segment.value), or by function per \(segment.value)",
+                                 at: segment.range)
             }
-            return try overview(municipality, to: benchmarks, in: dataset, statementRange: range)
+            return try overview(municipality, to: benchmarks, over: areas, byFunction: false, sorted: query.sorted != nil,
+                                in: dataset, statementRange: range)
+        }
+        if let sorted = query.sorted {
+            throw Diagnostic("sorted orders an overview's rows, and gap … in \(target.name) is one area; "
+                             + "leave out in, or write by function in \(target.name)", at: sorted)
         }
         let area = try self.area(target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
@@ -263,7 +278,7 @@ extension Session {
 
     /// A place as the engine takes it: a place number is checked against the municipalities the
     /// dataset has, a name resolved to its municipality.
-    private func benchmark(_ place: Located<GapQuery.Place>, in dataset: Dataset) throws -> BenchmarkPlace {
+    func benchmark(_ place: Located<GapQuery.Place>, in dataset: Dataset) throws -> BenchmarkPlace {
         switch place.value {
         case .number(let number):
             let count = dataset.municipalities.count
@@ -278,13 +293,17 @@ extension Session {
         }
     }
 
-    private func overview(_ municipality: Municipality, to benchmarks: [BenchmarkPlace],
-                          in dataset: Dataset, statementRange: SourceRange) throws -> Evaluated {
-        let all = OverviewSensitivity(dataset, for: municipality, to: benchmarks, areas: areas)
+    /// The overview over `rows` (the areas, or functions as areas of their own), to each benchmark.
+    private func overview(_ municipality: Municipality, to benchmarks: [BenchmarkPlace], over rows: [AreaDefinition],
+                          byFunction: Bool, sorted: Bool, in dataset: Dataset,
+                          statementRange: SourceRange) throws -> Evaluated {
+        var all = OverviewSensitivity(dataset, for: municipality, to: benchmarks, areas: rows, rowsAreFunctions: byFunction)
         if all.overviews.allSatisfy({ $0.computedCount == 0 }), let first = all.overviews[0].rows.first,
            case .failure(let error) = first.outcome {
-            throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: statementRange)
+            throw Diagnostic("no \(byFunction ? "function" : "area") can be computed on \(dataset.name): \(error)",
+                             at: statementRange)
         }
+        if sorted { all = all.sortedByFirstMulighedsrum() }
         guard all.overviews.count == 1 else {
             return Evaluated(.overviews(all), table: all.resultSet(dataset: dataset))
         }

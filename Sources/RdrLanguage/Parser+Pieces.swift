@@ -52,7 +52,7 @@ extension Parser {
     }
 
     /// `on [collection] DATASETS`, when present: the datasets a statement runs on.
-    private mutating func onClause() throws(Diagnostic) -> DatasetChoice? {
+    mutating func onClause() throws(Diagnostic) -> DatasetChoice? {
         guard accept("on") else { return nil }
         return try datasetChoice(after: "on", single: false)
     }
@@ -98,25 +98,51 @@ extension Parser {
                           index: index, crosswalk: crosswalk, on: try onClause())
     }
 
-    /// `gap NAME to PLACE [in TARGET] [per SEGMENT]`
+    /// `gap NAME to PLACE, … [by function] [in TARGET] [per SEGMENT] [sorted] [on DATASET]`
     mutating func gapQuery() throws(Diagnostic) -> GapQuery {
         if current.isKeyword("to") {
             throw Diagnostic("expected a municipality before 'to', as in gap Korsbæk to 40", at: current.range)
         }
         let municipality = try name("a municipality, as in gap Korsbæk to 40")
         try expect("to", "and a place after the municipality, as in gap \(municipality.value) to 40")
-        var places = [try benchmark(after: municipality.value)]
+        let example = "gap \(municipality.value) to 40"
+        var places = [try benchmark(example: example)]
         while current.kind == .comma {
             advance()
-            places.append(try benchmark(after: municipality.value))
+            places.append(try benchmark(example: example))
         }
-        let target = accept("in") ? try self.target() : nil
-        let segment = accept("per") ? try self.segment() : nil
-        return GapQuery(municipality: municipality, places: places, target: target, segment: segment, on: try onClause())
+        // The clauses after the places, in any order, each once.
+        var target: Target?
+        var segment: Located<Segment>?
+        var byFunction: SourceRange?
+        var sorted: SourceRange?
+        while let clause = ["in", "per", "by", "sorted"].first(where: current.isKeyword) {
+            let token = current
+            let given = switch clause {
+            case "in": target != nil
+            case "per": segment != nil
+            case "by": byFunction != nil
+            default: sorted != nil
+            }
+            if given { throw Diagnostic("'\(clause)' is given twice in this statement; keep one", at: token.range) }
+            advance()
+            switch clause {
+            case "in": target = try self.target()
+            case "per": segment = try self.segment()
+            case "by":
+                guard accept("function") || accept("functions") else {
+                    throw unexpected("'function' after 'by', as in gap \(municipality.value) to 40 by function")
+                }
+                byFunction = range(from: token.range)
+            default: sorted = token.range
+            }
+        }
+        return GapQuery(municipality: municipality, places: places, target: target, segment: segment,
+                        byFunction: byFunction, sorted: sorted, on: try onClause())
     }
 
     /// A place (1 = lowest spending), `median`, or a municipality whose level is the benchmark.
-    private mutating func benchmark(after municipality: String) throws(Diagnostic) -> Located<GapQuery.Place> {
+    mutating func benchmark(example: String) throws(Diagnostic) -> Located<GapQuery.Place> {
         if current.kind == .number {
             let token = advance()
             // Place 0 and places past the last are the engine's to explain, with the count it knows.
@@ -128,9 +154,10 @@ extension Parser {
         }
         if accept("median") { return Located(.median, tokens[position - 1].range) }
         // A slip for median (medain) is said here, not later as an unknown municipality.
-        guard current.kind == .word || current.kind == .string, !["in", "per", "on"].contains(where: current.isKeyword),
+        guard current.kind == .word || current.kind == .string,
+              !["in", "per", "on", "by", "sorted"].contains(where: current.isKeyword),
               current.kind == .string || NameMatcher.closest(to: current.text, in: ["median"]) == nil else {
-            throw unexpected("a place (1 = lowest spending), 'median' or a municipality, as in gap \(municipality) to 40")
+            throw unexpected("a place (1 = lowest spending), 'median' or a municipality, as in \(example)")
         }
         let token = advance()
         return Located(.municipality(token.text), token.range)

@@ -58,9 +58,13 @@ extension Reference.Average {
 
 /// How the country's figure was found, for a note.
 func countryNote(_ country: Reference) -> String {
-    switch country.source {
+    countryNote(country.source, members: country.members)
+}
+
+func countryNote(_ source: Reference.Source, members: Int) -> String {
+    switch source {
     case .published: "Hele landet is Statistics Denmark's own figure for the whole country (OMRÅDE 0)."
-    case .municipalities: "Hele landet is the sum of the \(country.members) ranked municipalities (Σ spending ÷ Σ persons): "
+    case .municipalities: "Hele landet is the sum of the \(members) ranked municipalities (Σ spending ÷ Σ persons): "
         + "the data has no figure of its own for the whole country."
     }
 }

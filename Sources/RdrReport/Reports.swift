@@ -158,21 +158,19 @@ extension Overview {
         let computed = computedCount == self.rows.count
             ? "total" : "total of \(computedCount) of \(self.rows.count) areas"
         switch benchmark {
-        case .median: notes.append("The median is each area's own: place ⌊n/2⌋+1 of the n municipalities it ranks.")
+        case .median: notes.append(medianNote)
         case .municipality(let other): notes.append("The benchmark is \(other.name)'s own level in each area, at its place there.")
         case .place: break
         }
+        notes += byFunctionNotes(dataset)
         notes.append(mulighedsrumCaveat)
-        var provenance = dataset.provenance
-        provenance.definition = "each area's functions as `areas` lists them; \(dataset.basis.description); "
-            + "per the area's segment on 1 January \(dataset.id.year)"
         let (target, level) = benchmark.phrases
         return ResultSet(
-            title: "Overview: \(municipality.name), mulighedsrum to \(target), \(dataset.provenance.dataset)",
+            title: "\(heading): \(municipality.name), mulighedsrum to \(target), \(dataset.provenance.dataset)",
             columns: [
                 .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
                 .init(key: "municipality", title: "kommune", kind: .text, programsOnly: true),
-                .init(key: "area", title: "area", kind: .text),
+                .init(key: rowKey, title: rowKey, kind: .text),
                 .init(key: "per", title: "per", kind: .text),
                 .init(key: "benchmark_place", title: "to place", kind: .integer, programsOnly: true),
                 .init(key: "benchmark_municipality", title: "at place", kind: .text, programsOnly: true),
@@ -187,7 +185,41 @@ extension Overview {
             rows: rows,
             footer: [[datasetName, name, .text(computed)] + Array(repeating: .empty, count: 7) + [.integer(total), .empty]],
             footerKey: "total",
-            notes: notes, provenance: provenance)
+            notes: notes, provenance: provenance(dataset))
+    }
+
+    var medianNote: String {
+        "The median is each \(rowKey)'s own: place ⌊n/2⌋+1 of the n municipalities it ranks."
+    }
+
+    /// "Overview" or "Overview by function".
+    var heading: String { rowsAreFunctions ? "Overview by function" : "Overview" }
+    /// The rows' column: "area" or "function".
+    var rowKey: String { rowsAreFunctions ? "function" : "area" }
+
+    func provenance(_ dataset: Dataset) -> Provenance {
+        var provenance = dataset.provenance
+        provenance.definition = rowsAreFunctions
+            ? "each function on its own; \(dataset.basis.description); per the segment the per column gives, on 1 January \(dataset.id.year)"
+            : "each area's functions as `areas` lists them; \(dataset.basis.description); "
+                + "per the area's segment on 1 January \(dataset.id.year)"
+        return provenance
+    }
+
+    /// What a reader of an overview by function must know: each row is ranked on its own, and
+    /// what the dataset lacks.
+    func byFunctionNotes(_ dataset: Dataset) -> [String] {
+        guard rowsAreFunctions else { return [] }
+        var notes = ["Each function is ranked on its own, per the segment in the per column (its area's, or inhabitants). "
+                     + "The total adds up the functions' mulighedsrum: not an area's, in which functions above and below "
+                     + "the benchmark net out."]
+        if dataset.population.byAge == nil {
+            notes.append("\(dataset.name) has population totals only, so every function is per inhabitant.")
+        }
+        if !dataset.chartIsComplete {
+            notes.append("\(dataset.name) holds a selection of \(dataset.functionLabels.count) functions; functions lists them.")
+        }
+        return notes
     }
 }
 

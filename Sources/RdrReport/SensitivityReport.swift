@@ -87,19 +87,17 @@ extension OverviewSensitivity {
                          + partly.map { "\($0.benchmark.phrases.target) \($0.computedCount) of \($0.rows.count)" }.joined(separator: ", ") + ".")
         }
         if overviews.contains(where: { $0.benchmark == .median }) {
-            notes.append("The median is each area's own: place ⌊n/2⌋+1 of the n municipalities it ranks.")
+            notes.append(first.medianNote)
         }
+        notes += first.byFunctionNotes(dataset)
         notes.append(mulighedsrumCaveat)
-        var provenance = dataset.provenance
-        provenance.definition = "each area's functions as `areas` lists them; \(dataset.basis.description); "
-            + "per the area's segment on 1 January \(dataset.id.year)"
         let targets = overviews.map(\.benchmark.phrases.target)
         return ResultSet(
-            title: "Overview: \(municipality.name), mulighedsrum to \(targets.joined(separator: ", ")), \(dataset.provenance.dataset)",
+            title: "\(first.heading): \(municipality.name), mulighedsrum to \(targets.joined(separator: ", ")), \(dataset.provenance.dataset)",
             columns: [
                 .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
                 .init(key: "municipality", title: "kommune", kind: .text, programsOnly: true),
-                .init(key: "area", title: "area", kind: .text),
+                .init(key: first.rowKey, title: first.rowKey, kind: .text),
                 .init(key: "per", title: "per", kind: .text),
                 .init(key: "place", title: "place", kind: .place),
                 .init(key: "ranked", title: "of", kind: .integer),
@@ -110,6 +108,6 @@ extension OverviewSensitivity {
             },
             rows: rows,
             footer: [[datasetName, name, .text("total")] + Array(repeating: .empty, count: 4) + totals],
-            footerKey: "total", notes: notes, provenance: provenance)
+            footerKey: "total", notes: notes, provenance: first.provenance(dataset))
     }
 }

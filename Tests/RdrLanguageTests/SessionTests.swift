@@ -378,7 +378,7 @@ import Testing
         let session = try makeSession()
         let failure = try #require(session.failure("load teaching R2020\ngap Korsbæk to 40 per 6-16").error)
         #expect(failure.diagnostic.message == "per needs an area: the overview uses each area's own segment; "
-            + "write gap Korsbæk to … in AREA per 6-16")
+            + "write gap Korsbæk to … in AREA per 6-16, or by function per 6-16")
         #expect(failure.diagnostic.range == span(2, 23, 27))
     }
 

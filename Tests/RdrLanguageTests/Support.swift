@@ -115,16 +115,21 @@ func describe(_ query: Query) -> String {
         return text + describe(on: rank.on)
     case .gap(let gap):
         var text = "gap \(gap.municipality.value) to "
-        text += gap.places.map { place in
-            switch place.value {
-            case .number(let n): "\(n)"
-            case .median: "median"
-            case .municipality(let name): name
-            }
-        }.joined(separator: ", ")
+        text += gap.places.map { describe($0.value) }.joined(separator: ", ")
+        if gap.byFunction != nil { text += " by function" }
         if let target = gap.target { text += " in \(describe(target))" }
         if let segment = gap.segment { text += " per \(segment.value)" }
+        if gap.sorted != nil { text += " sorted" }
         return text + describe(on: gap.on)
+    case .drill(let drill):
+        var text = "drill \(drill.municipality.value) in \(describe(drill.target))"
+        if let segment = drill.segment { text += " per \(segment.value)" }
+        switch drill.benchmark?.value {
+        case nil: break
+        case .country: text += " to country"
+        case .place(let place): text += " to \(describe(place))"
+        }
+        return text + describe(on: drill.on)
     case .compare(let compare):
         var text = "compare \(compare.municipality.value)"
         if !compare.peers.isEmpty {
@@ -148,6 +153,14 @@ func describe(_ query: Query) -> String {
         if let index = trend.index { text += " using \(index.value)" }
         if let crosswalk = trend.crosswalk { text += " crosswalk \(crosswalk.value)" }
         return text + describe(on: trend.on)
+    }
+}
+
+func describe(_ place: GapQuery.Place) -> String {
+    switch place {
+    case .number(let n): "\(n)"
+    case .median: "median"
+    case .municipality(let name): name
     }
 }
 
