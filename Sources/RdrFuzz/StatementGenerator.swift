@@ -69,12 +69,13 @@ struct StatementGenerator {
 
     private func statement(_ c: inout Choices) -> String {
         switch c.below(100) {
-        case 0..<14: return rank(&c)
+        case 0..<11: return rank(&c)
+        case 11..<14: return drill(&c)
         case 14..<25: return gap(&c)
         case 25..<31: return compare(&c)
         case 31..<37: return trend(&c)
         case 37..<38: return "use " + c.pick(["", "teaching ", "real "]) + datasetID(&c)
-        case 38..<44: return "let \(resultName(&c)) = " + c.pick([rank, gap, compare, trend, { self.resultName(&$0) }])(&c)
+        case 38..<44: return "let \(resultName(&c)) = " + c.pick([rank, gap, compare, drill, trend, { self.resultName(&$0) }])(&c)
         case 44..<48: return "show \(resultName(&c))" + (c.chance(50) ? " as \(format(&c))" : "")
         case 48..<51: return resultName(&c) + (c.chance(60) ? " as \(format(&c))" : "")
         case 51..<55: return "export" + (c.chance(60) ? " \(resultName(&c))" : "") + " to \(path(&c))"
@@ -147,16 +148,33 @@ struct StatementGenerator {
         c.chance(20) ? " on " + c.pick(["", "teaching ", "real "]) + datasetList(&c) : ""
     }
 
+    private func place(_ c: inout Choices) -> String {
+        c.chance(20) ? "median" : c.chance(15) ? municipality(&c) : number(&c)
+    }
+
     private func gap(_ c: inout Choices) -> String {
-        let place = { (c: inout Choices) in c.chance(20) ? "median" : c.chance(15) ? self.municipality(&c) : self.number(&c) }
         var text = "gap \(municipality(&c)) to " + (0...(c.chance(20) ? c.below(4) : 0)).map { _ in place(&c) }
             .joined(separator: ", ")
-        if c.chance(55) {
-            text += " in \(target(&c))"
-            if c.chance(30) { text += " per \(segment(&c))" }
-        } else if c.chance(5) {
-            text += " per \(segment(&c))"
-        }
+        // The clauses after the places come in any order.
+        var clauses: [String] = []
+        if c.chance(15) { clauses.append(c.chance(90) ? "by function" : "by \(word(&c))") }
+        if c.chance(55) { clauses.append("in \(target(&c))") }
+        if c.chance(c.chance(50) ? 30 : 5) { clauses.append("per \(segment(&c))") }
+        if c.chance(15) { clauses.append("sorted") }
+        if c.chance(5), let twice = clauses.first { clauses.append(twice) }
+        for _ in clauses.indices where c.chance(30) { clauses.swapAt(c.below(clauses.count), c.below(clauses.count)) }
+        text += clauses.map { " " + $0 }.joined()
+        return text + on(&c)
+    }
+
+    private func drill(_ c: inout Choices) -> String {
+        let benchmark = { (c: inout Choices) in " to " + (c.chance(20) ? "country" : self.place(&c)) }
+        var text = "drill \(municipality(&c))"
+        let early = c.chance(25)
+        if early { text += benchmark(&c) }
+        if c.chance(95) { text += " in \(target(&c))" }
+        if c.chance(20) { text += " per \(segment(&c))" }
+        if !early && c.chance(65) || early && c.chance(5) { text += benchmark(&c) }
         return text + on(&c)
     }
 
@@ -348,6 +366,6 @@ struct StatementGenerator {
         "set", "format", "run", "param", "help", "quit", "exit", "per", "top", "bottom", "for", "in", "median",
         "except", "prices", "using", "local", "real", "teaching", "capita", "all", "table", "csv", "markdown",
         "json", "tpo", "use", "compare", "trend", "with", "on", "average", "weighted", "mean", "country",
-        "regions", "groups", "group", "region", "crosswalk", "cpi", "state",
+        "regions", "groups", "group", "region", "crosswalk", "cpi", "state", "drill", "by", "function", "sorted",
     ]
 }

@@ -36,6 +36,10 @@ public struct Statement: Sendable {
         case describeArea(Target)
         /// `set format FORMAT`
         case setFormat(Located<String>)
+        /// `set title "TITLE"`: the title of the session's report.
+        case setTitle(String)
+        /// `report to PATH`: the session so far as a document (.html or .md).
+        case report(path: Located<String>)
         /// `run PATH`
         case run(path: Located<String>)
         /// `help [TOPIC]`

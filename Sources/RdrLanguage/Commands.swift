@@ -126,8 +126,14 @@ struct Command: Sendable {
         listing(.municipalities, aliases: ["kommuner"], usage: "municipalities   (or: kommuner)",
                 summary: "List the municipalities of the current dataset, with their region and DST group."),
         listing(.functions, usage: "functions", summary: "List the functions the current dataset holds, and the areas that use them."),
-        Command(["set"], usage: "set format table|csv|markdown|json", summary: "Choose how results are shown.",
-                examples: ["set format markdown"], clauses: ["format"]) { (p: inout Parser) throws(Diagnostic) in try p.setting() },
+        Command(["report"], usage: "report to FILE.html | FILE.md",
+                summary: "Write the session so far as a report to mail as it is: every statement as typed, its results as tables with their notes, definitions and sources, under a header with the title (set title), the date, the parameters, the data sources and the method's caveat. HTML is one self-contained file, print-ready on A4; messages such as Loaded … stay out. Written whole or not at all.",
+                examples: ["report to budget.html", "report to budget.md"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in
+            try p.report()
+        },
+        Command(["set"], usage: "set format table|csv|markdown|json | set title \"TITLE\"",
+                summary: "Choose how results are shown, or the title of the session's report.",
+                examples: ["set format markdown", "set title \"Budget 2026: Korsbæk\""], clauses: ["format", "title"]) { (p: inout Parser) throws(Diagnostic) in try p.setting() },
         Command(["run"], usage: "run FILE", summary: "Run a script; it stops at its first error.",
                 examples: ["run examples/budget-round.rdr"]) { (p: inout Parser) throws(Diagnostic) in
             .run(path: try p.name("a script file, as in run budget.rdr"))

@@ -51,6 +51,11 @@ extension Session {
         case .setFormat(let name):
             format = try outputFormat(name)
             emit(.message("Output format: \(format.rawValue)."))
+        case .setTitle(let text):
+            title = text
+            emit(.message("The report's title: \(text)."))
+        case .report(let path):
+            try writeReport(to: path, emit: emit)
         case .run(let path):
             guard runDepth < Session.deepestRun else {
                 throw Diagnostic("run nests more than \(Session.deepestRun) deep; does a script run itself?", at: path.range)

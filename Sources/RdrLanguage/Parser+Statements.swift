@@ -158,8 +158,17 @@ extension Parser {
     }
 
     mutating func setting() throws(Diagnostic) -> Statement.Kind {
-        try expect("format", "after set (set format table|csv|markdown|json)")
+        if accept("title") {
+            return .setTitle(try name("a title, as in set title \"Budget 2026: Korsbæk\"").value)
+        }
+        try expect("format", "or title after set (set format table|csv|markdown|json, set title \"…\")")
         return .setFormat(try name("a format: table, csv, markdown or json"))
+    }
+
+    /// `report to PATH`
+    mutating func report() throws(Diagnostic) -> Statement.Kind {
+        try expect("to", "before the file name, as in report to budget.html")
+        return .report(path: try name("a file name such as budget.html or budget.md"))
     }
 
     /// `as FORMAT`, when present.

@@ -95,6 +95,13 @@ public final class Session {
     private var cachedAreaMatcher: NameMatcher<AreaDefinition>?
     /// Named results in the order they were made. `_` is always the last result.
     public private(set) var results: [(name: String, result: KeptResult)] = []
+    /// The statements that succeeded, each followed by its results: what `report` writes.
+    /// Not the built-in areas, nor `run` itself (the statements it runs are there), nor
+    /// statements about the session (help, set format, export, report).
+    public private(set) var notebook: [Document.Block] = []
+    private var recordsNotebook = false
+    /// The report's title (`set title`); nil gives one from the script's name.
+    public var title: String?
 
     private var collections: [String: any DataCollection] = [:]
     /// How deep `run` is nested, and the folder of the script running now (nil: the prompt).
@@ -120,6 +127,7 @@ public final class Session {
                               source: Source(name: BuiltInAreas.fileName, text: ""))
         }
         try run(areasSource) { _ in }
+        recordsNotebook = true
     }
 
     /// Parses the whole source, then runs its statements in order, stopping at the first error.
@@ -175,8 +183,18 @@ public final class Session {
             }
             let started = clock.now
             defer { timer?(source.snippet(statement.range), clock.now - started) }
+            var shown: [ResultSet] = []
             do {
-                try execute(statement, emit: emit)
+                try execute(statement) { output in
+                    if case .result(let result, _) = output { shown.append(result) }
+                    emit(output)
+                }
+                if recordsNotebook && statement.kind.belongsInNotebook {
+                    // `let` shows only a line at the prompt; the report shows what it computed.
+                    if case .bind(let name, _) = statement.kind, let kept = result(named: name.value) { shown.append(kept) }
+                    notebook.append(.statement(source.text(of: statement.range)))
+                    notebook += shown.map(Document.Block.result)
+                }
             } catch {
                 var failure: ScriptError
                 switch error {
@@ -286,5 +304,38 @@ public final class Session {
         defer { runDepth -= 1 }
         var scope = defaults
         try execute(parse(source, defaults: &scope), of: source, emit: emit)
+    }
+}
+
+extension Session {
+    /// The session so far as a document, titled by `set title` or else `fallbackTitle`.
+    public func document(fallbackTitle: String, date: Date = Date()) -> Document {
+        var values = defaults
+        values.merge(parameters) { _, given in given }
+        return Document(title: title ?? fallbackTitle, date: Self.dateText(date), generator: "rdr \(rdrVersion)",
+                        parameters: values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, blocks: notebook)
+    }
+
+    /// "2 December 2026", in the Gregorian calendar and UTC, whatever the locale.
+    static func dateText(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.day, .month, .year], from: date)
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                      "October", "November", "December"]
+        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+    }
+}
+
+/// rdr's version, as `--version` and every report say it.
+public let rdrVersion = "1.0.0"
+
+extension Statement.Kind {
+    /// Whether a report shows the statement: the work, not talk about the session.
+    var belongsInNotebook: Bool {
+        switch self {
+        case .run, .help, .quit, .setFormat, .setTitle, .report, .export, .drop, .fetch, .forget, .importFile: false
+        default: true
+        }
     }
 }

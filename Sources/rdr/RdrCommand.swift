@@ -17,7 +17,7 @@ struct RdrCommand: ParsableCommand {
               rdr examples/budget-round.rdr --set kommune=Korsbæk --set place=30
               rdr -c 'load teaching R2020; gap Korsbæk to 40' --format csv
             """,
-        version: "rdr 1.0.0 — GPL-3.0-or-later (LICENSE); data © Statistics Denmark, CC BY 4.0")
+        version: "rdr \(rdrVersion) — GPL-3.0-or-later (LICENSE); data © Statistics Denmark, CC BY 4.0")
 
     @Argument(help: "A script (.rdr) to run; stops at the first error.")
     var script: String?
@@ -33,6 +33,10 @@ struct RdrCommand: ParsableCommand {
 
     @Flag(help: "In CSV, end the rows with the notes, the median or total and the provenance as #,\"…\" records (pandas: comment='#'); without it they go to standard error.")
     var csvCaption = false
+
+    @Option(help: ArgumentHelp("After the script or -c: write what it showed as a report (.html or .md), with each statement as typed.",
+                               valueName: "FILE"))
+    var report: String?
 
     @Option(help: "The local store of Statistics Denmark's tables (default: $XDG_DATA_HOME/rdr).")
     var dataDir: String?
@@ -55,6 +59,14 @@ struct RdrCommand: ParsableCommand {
         }
         if URL(string: statbankURL)?.scheme == nil {
             throw ValidationError("--statbank-url needs a URL such as https://api.statbank.dk/v1")
+        }
+        if let report {
+            guard script != nil || command != nil else {
+                throw ValidationError("--report goes with a script or -c; at the prompt, type report to FILE")
+            }
+            guard DocumentRenderer.Format(path: report) != nil else {
+                throw ValidationError("--report writes .html or .md; '\(report)' is neither")
+            }
         }
         if let format, OutputFormat(name: format) == nil {
             throw ValidationError("unknown format '\(format)'; choose table, csv, markdown or json")
@@ -109,7 +121,19 @@ struct RdrCommand: ParsableCommand {
             succeeded = console.runLines(name: "<stdin>", in: session)
         }
         if Interruption.isRequested { throw ExitCode(128 + SIGINT) }  // as a shell reports Ctrl-C
-        if !succeeded { throw ExitCode.failure }
+        if !succeeded {
+            if let report { console.error("rdr: no report written to \(report): the script stopped at an error") }
+            throw ExitCode.failure
+        }
+        if let report {
+            do {
+                let title = script.map { URL(fileURLWithPath: $0).lastPathComponent } ?? "rdr -c"
+                console.error(try session.writeReport(to: report, fallbackTitle: title))
+            } catch {
+                console.error("rdr: no report written to \(report): \(error.message)")
+                throw ExitCode.failure
+            }
+        }
     }
 
     private var parsedParameters: [String: String] {

@@ -1,0 +1,217 @@
+import RdrEngine
+import RdrReport
+
+/// Renders a whole notebook: a self-contained HTML page (styles inline, no network) or Markdown.
+public enum DocumentRenderer {
+    /// The formats a report can be written in, from the file's extension.
+    public enum Format: String, Sendable, CaseIterable {
+        case html, markdown
+
+        /// .html/.htm or .md/.markdown, case-insensitively; nil otherwise.
+        public init?(path: String) {
+            let name = PathParts(path).name.lowercased()
+            if name.hasSuffix(".html") || name.hasSuffix(".htm") {
+                self = .html
+            } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
+                self = .markdown
+            } else {
+                return nil
+            }
+        }
+    }
+
+    public static func render(_ document: Document, as format: Format) -> String {
+        switch format {
+        case .html: html(document)
+        case .markdown: markdown(document)
+        }
+    }
+
+    /// The blocks grouped as a reader takes them in: the statements up to and including one
+    /// that has results, then those results. Each cell with results starts a printed page.
+    static func cells(of document: Document) -> [(statements: [String], results: [ResultSet])] {
+        var cells: [(statements: [String], results: [ResultSet])] = []
+        var open: (statements: [String], results: [ResultSet]) = ([], [])
+        for block in document.blocks {
+            switch block {
+            case .statement(let text):
+                if !open.results.isEmpty {
+                    cells.append(open)
+                    open = ([], [])
+                }
+                open.statements.append(text)
+            case .result(let result):
+                open.results.append(result)
+            }
+        }
+        if !open.statements.isEmpty || !open.results.isEmpty { cells.append(open) }
+        return cells
+    }
+
+    // MARK: Markdown
+
+    static func markdown(_ document: Document) -> String {
+        var parts = ["# " + document.title, header(document).map { "- " + $0 }.joined(separator: "\n")]
+        if document.holdsInventedFigures { parts.append("**" + inventedWarning + "**") }
+        parts.append("_" + Document.caveat + "_")
+        for cell in cells(of: document) {
+            parts.append("```\n" + cell.statements.map(singleLine).joined(separator: "\n") + "\n```")
+            parts += cell.results.map { MarkdownRenderer.render($0).trimmingTrailingNewlines }
+        }
+        return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The lines under the title: date and generator, parameters, sources.
+    private static func header(_ document: Document) -> [String] {
+        var lines = ["Made \(document.date) with \(document.generator)."]
+        if !document.parameters.isEmpty {
+            lines.append("Parameters: " + document.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ".")
+        }
+        if !document.sources.isEmpty {
+            lines.append("Data: " + document.sources.joined(separator: "; ") + ".")
+        }
+        return lines
+    }
+
+    static let inventedWarning = "This report holds INVENTED figures (the teaching dataset): they are no real municipality's accounts."
+
+    // MARK: HTML
+
+    static func html(_ document: Document) -> String {
+        var out = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <meta name="generator" content="\(escaped(document.generator))"/>
+            <title>\(escaped(document.title))</title>
+            <style>\(style)</style>
+            </head>
+            <body>
+            <header>
+            <h1>\(escaped(document.title))</h1>
+
+            """
+        out += header(document).map { "<p class=\"meta\">\(escaped($0))</p>\n" }.joined()
+        if document.holdsInventedFigures {
+            out += "<p class=\"invented\">\(escaped(inventedWarning))</p>\n"
+        }
+        out += "<p class=\"caveat\">\(escaped(Document.caveat))</p>\n</header>\n<main>\n"
+        var tableNumber = 0
+        for (index, cell) in cells(of: document).enumerated() {
+            let page = index > 0 && !cell.results.isEmpty ? " page" : ""
+            out += "<section class=\"cell\(page)\">\n"
+            out += "<pre class=\"statement\"><code>"
+                + cell.statements.map { escaped(singleLine($0)) }.joined(separator: "\n") + "</code></pre>\n"
+            for result in cell.results {
+                tableNumber += 1
+                out += table(result, id: "result-\(tableNumber)")
+            }
+            out += "</section>\n"
+        }
+        out += "</main>\n<footer>\n"
+        out += document.sources.map { "<p>Data: \(escaped($0)).</p>\n" }.joined()
+        out += "<p>Made with \(escaped(document.generator)).</p>\n</footer>\n</body>\n</html>\n"
+        return out
+    }
+
+    /// One result as a figure: a real table with headings, the footer rows, then its notes and caption.
+    private static func table(_ result: ResultSet, id: String) -> String {
+        let shown = result.columnIndices(for: .people)
+        let numeric = shown.map { result.columns[$0].kind.isRightAligned }
+        func row(_ values: [ResultSet.Value], cell: String) -> String {
+            let cells = result.cells(of: values, for: .people)
+            return "<tr>" + zip(shown, numeric).map { index, isNumber in
+                let text = escaped(cells[index].displayText)
+                return isNumber ? "<\(cell) class=\"num\">\(text)</\(cell)>" : "<\(cell)>\(text)</\(cell)>"
+            }.joined() + "</tr>\n"
+        }
+        var out = "<figure class=\"result\" id=\"\(id)\">\n<div class=\"scroll\">\n<table>\n"
+        out += "<caption>\(escaped(singleLine(result.title)))</caption>\n<thead><tr>"
+        out += zip(shown, numeric).map { index, isNumber in
+            "<th scope=\"col\"\(isNumber ? " class=\"num\"" : "")>\(escaped(singleLine(result.columns[index].title)))</th>"
+        }.joined()
+        out += "</tr></thead>\n<tbody>\n" + result.rows.map { row($0, cell: "td") }.joined() + "</tbody>\n"
+        if !result.footer.isEmpty {
+            out += "<tfoot>\n" + result.footer.map { row($0, cell: "td") }.joined() + "</tfoot>\n"
+        }
+        out += "</table>\n</div>\n<figcaption>\n"
+        if !result.notes.isEmpty {
+            out += "<ul class=\"notes\">\n" + result.notes.map { "<li>\(escaped(singleLine($0)))</li>\n" }.joined() + "</ul>\n"
+        }
+        for line in result.captionLines {
+            let invented = result.provenance?.invented == true && line == result.captionLines.first
+            out += "<p class=\"\(invented ? "invented" : "provenance")\">\(escaped(singleLine(line)))</p>\n"
+        }
+        return out + "</figcaption>\n</figure>\n"
+    }
+
+    /// The text with the five characters that are markup in HTML and XML escaped, so that the
+    /// page is also well-formed XML.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Print on A4 with a page per result and the headings repeated; on a phone the table scrolls
+    /// sideways inside its own box. System fonts only: the page needs no network.
+    private static let style = """
+
+        :root { color-scheme: light; }
+        body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
+          color: #1a1a1a; background: #fff; margin: 0 auto; max-width: 60rem; padding: 1rem; line-height: 1.4; }
+        h1 { font-size: 1.6rem; margin: 0 0 .5rem; }
+        .meta { margin: .15rem 0; color: #444; }
+        .caveat { margin: .75rem 0; padding: .5rem .75rem; border-left: 4px solid #c08a00; background: #fff8e5; }
+        .invented { font-weight: 700; color: #8b0000; }
+        .cell { margin: 2rem 0; }
+        pre.statement { background: #f3f4f6; border-radius: 4px; padding: .5rem .75rem; overflow-x: auto;
+          font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9rem; margin: 0 0 .75rem; }
+        figure.result { margin: 0 0 1.5rem; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; font-size: .9rem; min-width: 50%; }
+        caption { text-align: left; font-weight: 600; padding: 0 0 .4rem; }
+        th, td { padding: .25rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
+        th { text-align: left; border-bottom: 2px solid #555; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        tfoot td { font-weight: 600; border-top: 2px solid #555; }
+        tbody tr:nth-child(even) { background: #fafafa; }
+        figcaption { font-size: .8rem; color: #444; margin-top: .5rem; }
+        ul.notes { margin: .25rem 0; padding-left: 1.2rem; }
+        .provenance { margin: .15rem 0; }
+        footer { border-top: 1px solid #ccc; margin-top: 2rem; font-size: .8rem; color: #555; }
+        @media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .8rem; } th, td { padding: .2rem .35rem; } }
+        @page { size: A4; margin: 15mm; }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          .scroll { overflow: visible; }
+          table { width: 100%; font-size: 8.5pt; }
+          thead { display: table-header-group; }
+          tfoot { display: table-row-group; }
+          tr, .statement, figcaption { break-inside: avoid; }
+          .cell.page { break-before: page; }
+          tbody tr:nth-child(even) { background: none; }
+        }
+
+        """
+}
+
+extension String {
+    var trimmingTrailingNewlines: String {
+        var text = self
+        while text.hasSuffix("\n") { text.removeLast() }
+        return text
+    }
+}
