@@ -192,7 +192,7 @@ public final class Session {
                 if recordsNotebook && statement.kind.belongsInNotebook {
                     // `let` shows only a line at the prompt; the report shows what it computed.
                     if case .bind(let name, _) = statement.kind, let kept = result(named: name.value) { shown.append(kept) }
-                    notebook.append(.statement(source.text(of: statement.range)))
+                    notebook.append(.statement(source.snippet(statement.range)))  // a statement is one line
                     notebook += shown.map(Document.Block.result)
                 }
             } catch {

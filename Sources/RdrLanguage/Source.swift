@@ -42,15 +42,6 @@ public struct Source: Sendable {
 }
 
 extension Source {
-    /// The text a range covers, over as many lines as it spans, as written.
-    public func text(of range: SourceRange) -> String {
-        guard range.end.line > range.start.line else { return snippet(range) }
-        var lines = [String(line(range.start.line).dropFirst(max(0, range.start.column - 1)))]
-        for number in (range.start.line + 1)..<range.end.line { lines.append(line(number)) }
-        lines.append(String(line(range.end.line).prefix(max(0, range.end.column - 1))))
-        return lines.joined(separator: "\n")
-    }
-
     /// The text a range covers on its first line, for timings and listings.
     public func snippet(_ range: SourceRange) -> String {
         let text = Array(line(range.start.line))

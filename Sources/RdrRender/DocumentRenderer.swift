@@ -10,12 +10,12 @@ public enum DocumentRenderer {
         /// .html/.htm or .md/.markdown, case-insensitively; nil otherwise.
         public init?(path: String) {
             let name = PathParts(path).name.lowercased()
-            if name.hasSuffix(".html") || name.hasSuffix(".htm") {
-                self = .html
-            } else if name.hasSuffix(".md") || name.hasSuffix(".markdown") {
-                self = .markdown
-            } else {
-                return nil
+            // A hidden file's leading dot (".html") does not start an extension.
+            guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+            switch name[name.index(after: dot)...] {
+            case "html", "htm": self = .html
+            case "md", "markdown": self = .markdown
+            default: return nil
             }
         }
     }
@@ -123,12 +123,17 @@ public enum DocumentRenderer {
         func row(_ values: [ResultSet.Value], cell: String) -> String {
             let cells = result.cells(of: values, for: .people)
             return "<tr>" + zip(shown, numeric).map { index, isNumber in
-                let text = escaped(cells[index].displayText)
-                return isNumber ? "<\(cell) class=\"num\">\(text)</\(cell)>" : "<\(cell)>\(text)</\(cell)>"
+                let shown = cells[index].displayText
+                let text = escaped(shown)
+                if isNumber { return "<\(cell) class=\"num\">\(text)</\(cell)>" }
+                // A short code such as 16-64 or 3.22.01 is not broken at its hyphen or dot.
+                return shown.count <= 8 ? "<\(cell) class=\"short\">\(text)</\(cell)>" : "<\(cell)>\(text)</\(cell)>"
             }.joined() + "</tr>\n"
         }
-        var out = "<figure class=\"result\" id=\"\(id)\">\n<div class=\"scroll\">\n<table>\n"
-        out += "<caption>\(escaped(singleLine(result.title)))</caption>\n<thead><tr>"
+        // The title above the scrolling box, so that a phone shows it whole; the table names it.
+        var out = "<figure class=\"result\" id=\"\(id)\">\n"
+        out += "<h2 id=\"\(id)-title\">\(escaped(singleLine(result.title)))</h2>\n"
+        out += "<div class=\"scroll\">\n<table aria-labelledby=\"\(id)-title\">\n<thead><tr>"
         out += zip(shown, numeric).map { index, isNumber in
             "<th scope=\"col\"\(isNumber ? " class=\"num\"" : "")>\(escaped(singleLine(result.columns[index].title)))</th>"
         }.joined()
@@ -178,14 +183,16 @@ public enum DocumentRenderer {
         .invented { font-weight: 700; color: #8b0000; }
         .cell { margin: 2rem 0; }
         pre.statement { background: #f3f4f6; border-radius: 4px; padding: .5rem .75rem; overflow-x: auto;
-          font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9rem; margin: 0 0 .75rem; }
+          font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9rem; margin: 0 0 .75rem;
+          white-space: pre-wrap; overflow-wrap: anywhere; }
         figure.result { margin: 0 0 1.5rem; }
         .scroll { overflow-x: auto; }
         table { border-collapse: collapse; font-size: .9rem; min-width: 50%; }
-        caption { text-align: left; font-weight: 600; padding: 0 0 .4rem; }
+        h2 { font-size: 1rem; margin: 0 0 .4rem; }
         th, td { padding: .25rem .6rem; border-bottom: 1px solid #ddd; vertical-align: top; }
         th { text-align: left; border-bottom: 2px solid #555; }
         .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        .short { white-space: nowrap; }
         tfoot td { font-weight: 600; border-top: 2px solid #555; }
         tbody tr:nth-child(even) { background: #fafafa; }
         figcaption { font-size: .8rem; color: #444; margin-top: .5rem; }
@@ -201,6 +208,7 @@ public enum DocumentRenderer {
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
           tr, .statement, figcaption { break-inside: avoid; }
+          h2 { break-after: avoid; }
           .cell.page { break-before: page; }
           tbody tr:nth-child(even) { background: none; }
         }

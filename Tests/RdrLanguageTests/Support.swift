@@ -86,6 +86,10 @@ func describe(_ kind: Statement.Kind) -> String {
         return "area \(describe(target))"
     case .setFormat(let name):
         return "set format \(name.value)"
+    case .setTitle(let title):
+        return "set title \(title)"
+    case .report(let path):
+        return "report to \(path.value)"
     case .run(let path):
         return "run \(path.value)"
     case .help(let topic):
