@@ -10,4 +10,5 @@ public enum Analysis: Sendable {
     case comparison(Comparison)
     case areaComparisons(AreaComparisons)
     case trend(Trend)
+    case peers(Peers)
 }

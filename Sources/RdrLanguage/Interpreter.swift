@@ -200,6 +200,7 @@ extension Session {
         case .gap(let gap): return KeptResult(try evaluate(gap, at: range))
         case .compare(let compare): return KeptResult(try evaluate(compare, at: range))
         case .trend(let trend): return KeptResult(try evaluate(trend, at: range))
+        case .peers(let peers): return KeptResult(try evaluate(peers, at: range))
         }
     }
 

@@ -52,7 +52,7 @@ extension Parser {
     }
 
     /// `on [collection] DATASETS`, when present: the datasets a statement runs on.
-    private mutating func onClause() throws(Diagnostic) -> DatasetChoice? {
+    mutating func onClause() throws(Diagnostic) -> DatasetChoice? {
         guard accept("on") else { return nil }
         return try datasetChoice(after: "on", single: false)
     }
@@ -69,6 +69,8 @@ extension Parser {
                 if accept("group") || accept("region") {
                     let named = atPeerEnd ? nil : try name("a DST group or region, or nothing for the municipality's own").value
                     peer = start.isKeyword("group") ? .group(named) : .region(named)
+                } else if accept("peers") {
+                    peer = .peers
                 } else {
                     peer = .municipality(try name("a municipality, group or region after 'with'").value)
                 }
