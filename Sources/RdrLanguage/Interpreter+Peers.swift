@@ -60,7 +60,7 @@ extension Session {
                              at: name.range)
         }
         guard case .peers(let peers)? = kept.analysis else {
-            throw Diagnostic("\(name.value) is \(kept.table.title.quotedInMessage), not the result of peers; "
+            throw Diagnostic("\(name.value) holds \(kept.table.title), not the result of peers; "
                              + "make one with let NAME = peers \(municipality.name)", at: name.range)
         }
         guard peers.municipality.code == municipality.code else {

@@ -3,6 +3,9 @@ import RdrEngine
 extension Parser {
     /// `peers NAME [by VARIABLE [WEIGHT], …] [top N] [in group] [on DATASET]`
     mutating func peersQuery() throws(Diagnostic) -> PeersQuery {
+        if let clause = ["by", "top", "in"].first(where: current.isKeyword) {
+            throw Diagnostic("expected a municipality before '\(clause)', as in peers Korsbæk \(clause) …", at: current.range)
+        }
         let municipality = try name("a municipality, as in peers Korsbæk")
         // by, top and in group, in any order, each once.
         var terms: [PeersQuery.Term]?
