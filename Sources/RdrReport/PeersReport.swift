@@ -46,7 +46,7 @@ extension Peers {
                 + "\(whoPhrase) on \(modelPhrase), \(provenance.dataset)",
             columns: [
                 .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
-                .init(key: "municipality", title: "kommune", kind: .text, programsOnly: true),
+                .init(key: "municipality", title: "compared", kind: .text, programsOnly: true),
                 .init(key: "rank", title: "#", kind: .integer),
                 .init(key: "peer", title: "kommune", kind: .text),
                 // "d", as in the notes' formula and the "% of d²" beside it; short, for a narrow terminal.
@@ -93,9 +93,12 @@ extension Peers {
             notes.append("Only municipalities of \(municipality.name)'s DST group (\(municipality.group)) are candidates; "
                          + "the variables are standardised over all \(profiles.count).")
         } else {
-            let inGroup = peers.count { $0.municipality.group == municipality.group }
-            notes.append("\(inGroup) of the \(peers.count) \(inGroup == 1 ? "is" : "are") in \(municipality.name)'s own "
-                         + "DST group (\(municipality.group)); peers \(municipality.name) in group keeps to it.")
+            // Named, as a narrow terminal leaves the group column out.
+            let inGroup = peers.filter { $0.municipality.group == municipality.group }.map(\.municipality.name)
+            notes.append("\(inGroup.count) of the \(peers.count) \(inGroup.count == 1 ? "is" : "are") in "
+                         + "\(municipality.name)'s own DST group (\(municipality.group))"
+                         + (inGroup.isEmpty ? "" : ": " + listed(inGroup))
+                         + "; peers \(municipality.name) in group keeps to it.")
         }
         if !omitted.isEmpty {
             notes.append("Left out: \(omitted.map(\.description).joined(separator: ", ")) (shares by age): "

@@ -1,6 +1,7 @@
 import Glibc
 import Testing
 @testable import RdrEngine
+import RdrReport
 
 /// Invented municipalities for the peer model, small enough to work out by hand. Ages are kept
 /// in three single years: children at age 0, adults at age 30 and the old in the open band 65+
@@ -184,5 +185,44 @@ enum PeerFixture {
         #expect(throws: PeerError.noCandidates(municipality: "Ager", group: "Land")) {
             try Peers.compute(of: F.ager, in: alone, model: PeerModel([.init(.size)]), sameGroup: true)
         }
+    }
+
+    @Test func theReportSaysWhatTheNumbersCannot() throws {
+        let result = try peers([.init(F.size), .init(F.children), .init(F.old)], count: 10).resultSet()
+        #expect(result.title == "Peers of Ager: the 3 nearest on size, 0-5, 65+, teaching R2020")
+        #expect(result.texts("peer") == ["Bakke", "Dal", "Skov"])
+        // Size's share of d²: 2 ÷ 4, 2 ÷ 4 and 8 ÷ 8, as worked out above.
+        let shares = result.column("share_of_d2_size").map { value -> Double in
+            if case .amount(let amount) = value { return amount }
+            return -1
+        }
+        #expect(zip(shares, [50.0, 50, 100]).allSatisfy { abs($0 - $1) < 1e-9 }, "\(shares)")
+        #expect(result.notes.contains("0-5 is the same in every municipality (sd 0): it contributes nothing."))
+        #expect(result.notes.contains("Equally near: Bakke, Dal (in order of name)."))
+        #expect(result.notes.contains("Only 3 candidates: all are shown."))
+        #expect(result.notes.contains("Not among the 4: Tomby (no inhabitants)."))
+        #expect(result.notes.contains("1 of the 3 is in Ager's own DST group (Land): Skov; peers Ager in group keeps to it."))
+        #expect(result.notes[0].contains("standardised over the 4 municipalities with inhabitants"))
+        #expect(result.footer[0][result.columns.firstIndex { $0.key == "inhabitants" }!] == .integer(1000))
+
+        // Weight 0 on size: Skov differs from Ager in size only, so it is at distance 0.
+        let same = try peers([.init(F.size, weight: 0), .init(F.old)]).resultSet()
+        #expect(same.texts("peer").first == "Skov")
+        #expect(same.column("share_of_d2_65_plus").first == .unavailable("same figures"))
+        #expect(same.notes.contains("size has weight 0: shown, but it counts for nothing."))
+        #expect(same.notes.contains("Skov has the same figures as Ager on every variable (distance 0)."))
+        #expect(same.provenance?.invented == true)
+        #expect(same.provenance?.definition.hasPrefix("peer model: size = ln(inhabitants) ×0, share aged 65+ ×1") == true)
+    }
+}
+
+private extension ResultSet {
+    func column(_ key: String) -> [Value] {
+        guard let index = columns.firstIndex(where: { $0.key == key }) else { return [] }
+        return rows.map { $0[index] }
+    }
+
+    func texts(_ key: String) -> [String] {
+        column(key).compactMap { if case .text(let text) = $0 { text } else { nil } }
     }
 }
