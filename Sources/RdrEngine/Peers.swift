@@ -80,7 +80,7 @@ public enum PeerError: Error, Sendable, Equatable, CustomStringConvertible {
         case let .badWeight(variable, _):
             "the weight of \(variable) must be a number of 0 or more"
         case .noWeight:
-            "at least one variable needs a weight above 0, as in by size 2, 65+"
+            "at least one variable needs a weight above 0"
         case let .repeatedVariable(variable, _):
             "\(variable) is named twice; give each variable once, with its weight"
         case let .noFigures(municipality, dataset, needsAges):
@@ -186,13 +186,17 @@ public struct Peers: Sendable {
 
     public var nearest: [Municipality] { peers.map(\.municipality) }
 
+    /// How many peers unless asked otherwise: FLIS's dybdeanalyse compares with "the 5 most
+    /// comparable municipalities".
+    public static let standardCount = 5
+
     /// The nearest municipalities to `municipality` in `dataset` on `model`. `count` nil: every
     /// candidate. `sameGroup`: only municipalities of its DST group are candidates (the variables
     /// are still standardised over the whole dataset). `leaveOutWhatTheDataLacks`: an age
     /// variable is left out (and listed in `omitted`) when the dataset has population totals
     /// only, rather than refused — for the default model, which the user did not choose.
     public static func compute(of municipality: Municipality, in dataset: Dataset, model: PeerModel = .standard,
-                               count: Int? = 5, sameGroup: Bool = false,
+                               count: Int? = standardCount, sameGroup: Bool = false,
                                leaveOutWhatTheDataLacks: Bool = false) throws(PeerError) -> Peers {
         var terms: [PeerModel.Term] = []
         var omitted: [PeerVariable] = []

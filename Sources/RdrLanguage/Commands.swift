@@ -76,7 +76,7 @@ struct Command: Sendable {
             .query(.gap(try p.gapQuery()))
         },
         Command(["compare"], usage: "compare KOMMUNE [with KOMMUNE, … | group [NAME] | region [NAME] | peers | RESULT] [in AREA|FUNCTION [per SEGMENT]] [average weighted|mean|median] [on DATASET]",
-                summary: "One municipality beside chosen municipalities (by name, every one of a DST group or region) and the averages: the whole country, its region and its DST group. Kr. per person, index (country = 100) and place. Without 'in', every area, a column each: a \"Kend din kommune\" table.",
+                summary: "One municipality beside chosen municipalities (by name, every one of a DST group or region, its peers: the 5 most like it, or those of a kept peers result) and the averages: the whole country, its region and its DST group. Kr. per person, index (country = 100) and place. Without 'in', every area, a column each: a \"Kend din kommune\" table.",
                 examples: ["compare Korsbæk with Bjergsted, Ravby in Skole", "compare Korsbæk with Bjergsted in 3.22.01", "compare Korsbæk with group", "compare Korsbæk with Bjergsted average median", "compare Korsbæk with peers in Skole"],
                 isQuery: true, clauses: ["with", "group", "region", "peers", "in", "per", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.compare(try p.compareQuery()))

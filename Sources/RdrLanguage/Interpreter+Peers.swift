@@ -10,7 +10,7 @@ extension Session {
             PeerModel(terms.map { PeerModel.Term($0.variable.value, weight: $0.weight?.value ?? 1) })
         } ?? .standard
         // In its group without top: every municipality of the group, nearest first.
-        let count = query.top?.value ?? (query.inGroup == nil ? Self.peerCount : nil)
+        let count = query.top?.value ?? (query.inGroup == nil ? Peers.standardCount : nil)
         let peers: Peers
         do {
             peers = try Peers.compute(of: municipality, in: dataset, model: model, count: count,
@@ -34,10 +34,6 @@ extension Session {
         }
         return Evaluated(.peers(peers), table: peers.resultSet(agesHint: agesHint(dataset)))
     }
-
-    /// How many peers `peers NAME` and `compare NAME with peers` find: the "5 most comparable
-    /// municipalities" of FLIS's dybdeanalyse.
-    static let peerCount = 5
 
     /// What would give the population by age, after a message that the dataset has totals only.
     private func agesHint(_ dataset: Dataset) -> String {
@@ -82,8 +78,7 @@ extension Session {
     /// The default model's nearest 5; an error points at `range`.
     func defaultPeers(of municipality: Municipality, in dataset: Dataset, at range: SourceRange?) throws -> [Municipality] {
         do {
-            return try Peers.compute(of: municipality, in: dataset, count: Self.peerCount,
-                                     leaveOutWhatTheDataLacks: true).nearest
+            return try Peers.compute(of: municipality, in: dataset, leaveOutWhatTheDataLacks: true).nearest
         } catch {
             throw Diagnostic(error.description, at: range)
         }
