@@ -184,3 +184,16 @@ import RdrEngine
         #expect(failure.diagnostic.message == "'peers' is a command and cannot name a result; choose another name")
     }
 }
+
+extension PeersSessionTests {
+    @Test func completion() throws {
+        let session = try makeSession()
+        try session.outputs("load teaching R2020")
+        #expect(session.completions(forWord: "pe", after: "") == ["peers"])
+        #expect(session.completions(forWord: "Korsb", after: "peers ") == ["Korsbæk", "Korsbjerg"])
+        #expect(session.completions(forWord: "", after: "peers Korsbæk by ") == ["size", "0-5", "6-16", "18-64", "65+", "80+"])
+        #expect(session.completions(forWord: "g", after: "peers Korsbæk in ") == ["group"])
+        #expect(session.completions(forWord: "t", after: "peers Korsbæk by size ") == ["top"])
+        #expect(session.completions(forWord: "pe", after: "compare Korsbæk with ") == ["peers"])
+    }
+}
