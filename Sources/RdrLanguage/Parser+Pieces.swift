@@ -72,7 +72,7 @@ extension Parser {
                 } else if accept("peers") {
                     peer = .peers
                 } else {
-                    peer = .municipality(try name("a municipality, group or region after 'with'").value)
+                    peer = .municipality(try name("a municipality, group, region or peers after 'with'").value)
                 }
                 peers.append(Located(peer, range(from: start.range)))
             } while current.kind == .comma
