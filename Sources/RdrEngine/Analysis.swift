@@ -11,4 +11,5 @@ public enum Analysis: Sendable {
     case areaComparisons(AreaComparisons)
     case trend(Trend)
     case drill(Drill)
+    case peers(Peers)
 }

@@ -61,6 +61,7 @@ public enum Query: Sendable {
     case compare(CompareQuery)
     case trend(TrendQuery)
     case drill(DrillQuery)
+    case peers(PeersQuery)
     /// A named result (or `_`, the last result), optionally shown in another format.
     case reference(Located<String>)
 }
@@ -137,6 +138,8 @@ public struct CompareQuery: Sendable {
         case group(String?)
         /// Every municipality of a region: the named one, or the compared municipality's own.
         case region(String?)
+        /// The compared municipality's 5 nearest on the default peer model (`peers NAME`).
+        case peers
     }
 }
 
@@ -167,6 +170,24 @@ public struct DrillQuery: Sendable {
         case place(GapQuery.Place)
         case country
     }
+}
+
+/// `peers NAME [by VARIABLE [WEIGHT], …] [top N] [in group] [on DATASET]`: the municipalities
+/// most similar to one on size and age profile.
+public struct PeersQuery: Sendable {
+    public struct Term: Sendable {
+        public let variable: Located<PeerVariable>
+        /// Nil: weight 1.
+        public let weight: Located<Double>?
+    }
+
+    public let municipality: Located<String>
+    /// Nil: the default model (size and the age profile), leaving out what the data lacks.
+    public let terms: [Term]?
+    public let top: Located<Int>?
+    /// The span of `in group`, when written: only municipalities of its DST group.
+    public let inGroup: SourceRange?
+    public let on: DatasetChoice?
 }
 
 /// What is ranked: an area by name, or a function code or pattern.

@@ -76,10 +76,10 @@ struct Command: Sendable {
                 isQuery: true, clauses: ["to", "by", "in", "per", "sorted", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.gap(try p.gapQuery()))
         },
-        Command(["compare"], usage: "compare KOMMUNE [with KOMMUNE, … | group [NAME] | region [NAME]] [in AREA|FUNCTION [per SEGMENT]] [average weighted|mean|median] [on DATASET]",
-                summary: "One municipality beside chosen municipalities (by name, every one of a DST group or region) and the averages: the whole country, its region and its DST group. Kr. per person, index (country = 100) and place. Without 'in', every area, a column each: a \"Kend din kommune\" table.",
-                examples: ["compare Korsbæk with Bjergsted, Ravby in Skole", "compare Korsbæk with Bjergsted in 3.22.01", "compare Korsbæk with group", "compare Korsbæk with Bjergsted average median"],
-                isQuery: true, clauses: ["with", "group", "region", "in", "per", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
+        Command(["compare"], usage: "compare KOMMUNE [with KOMMUNE, … | group [NAME] | region [NAME] | peers | RESULT] [in AREA|FUNCTION [per SEGMENT]] [average weighted|mean|median] [on DATASET]",
+                summary: "One municipality beside chosen municipalities (by name, every one of a DST group or region, its peers: the 5 most like it, or those of a kept peers result) and the averages: the whole country, its region and its DST group. Kr. per person, index (country = 100) and place. Without 'in', every area, a column each: a \"Kend din kommune\" table.",
+                examples: ["compare Korsbæk with Bjergsted, Ravby in Skole", "compare Korsbæk with Bjergsted in 3.22.01", "compare Korsbæk with group", "compare Korsbæk with Bjergsted average median", "compare Korsbæk with peers in Skole"],
+                isQuery: true, clauses: ["with", "group", "region", "peers", "in", "per", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.compare(try p.compareQuery()))
         },
         Command(["drill"], usage: "drill KOMMUNE in AREA [per SEGMENT] [to PLACE|median|country|KOMMUNE] [on DATASET]",
@@ -94,7 +94,14 @@ struct Command: Sendable {
                 isQuery: true, clauses: ["per", "for", "prices", "using", "crosswalk", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.trend(try p.trendQuery()))
         },
-        Command(["let"], usage: "let NAME = rank … | gap … | compare … | trend … | NAME",
+        Command(["peers"], usage: "peers KOMMUNE [by size|AGE-AGE|AGE+ [WEIGHT], …] [top N] [in group] [on DATASET]",
+                summary: "The municipalities most like one in size and age profile: size (ln of the inhabitants) and the shares of the inhabitants aged 0-5, 6-16, 18-64, 65+ and 80+ on 1 January, each standardised over the dataset's municipalities (z = (x − mean) ÷ sd); distance = √Σ weight × (difference in z)², with each variable's share of it. The 5 nearest unless top N; by chooses the variables and their weights (1 unless given); in group keeps to its own DST group. compare KOMMUNE with peers, or with a kept peers result, puts them beside it.",
+                examples: ["peers Korsbæk", "peers Korsbæk top 8", "peers Korsbæk by size 2, 65+, 80+ 0.5", "peers Korsbæk in group",
+                           "let p = peers Korsbæk; compare Korsbæk with p in Skole"],
+                isQuery: true, clauses: ["by", "size", "top", "in", "group", "on"]) { (p: inout Parser) throws(Diagnostic) in
+            .query(.peers(try p.peersQuery()))
+        },
+        Command(["let"], usage: "let NAME = rank … | gap … | compare … | trend … | peers … | NAME",
                 summary: "Keep a result under a name. The last result is always called _.",
                 examples: ["let s = rank Ældre per 65+", "s", "s as markdown"], clauses: ["="]) { (p: inout Parser) throws(Diagnostic) in
             try p.binding()

@@ -34,8 +34,11 @@ extension Session {
         case "using": return ["cpi", "state"]
         case "average": return Reference.Average.allCases.map(\.rawValue)
         case "with" where first == "rank": return RankQuery.Level.allCases.map(\.rawValue)
-        case "with" where first == "compare": return ["group", "region"] + municipalityNames
+        case "with" where first == "compare": return ["group", "region", "peers"] + municipalityNames
         case "compare", "drill": return municipalityNames
+        case "peers" where first == "peers": return municipalityNames
+        case "in" where first == "peers": return ["group"]
+        case "by" where first == "peers": return PeerModel.standard.variables.map(\.description)
         case "rank", "trend", "area", "in": return areas.map(\.key)
         case "gap", "for": return municipalityNames
         case "per": return ["capita", "0-5", "6-16", "0-17", "16-64", "18-64", "65+", "80+"]

@@ -38,7 +38,9 @@ extension Session {
                          in dataset: Dataset) throws -> [Municipality] {
         switch peer.value {
         case .municipality(let name):
-            return [try self.municipality(Located(name, peer.range), in: dataset)]
+            return try compareMembers(named: Located(name, peer.range), beside: municipality, in: dataset)
+        case .peers:
+            return try defaultPeers(of: municipality, in: dataset, at: peer.range)
         case .group(let name):
             let group = try choose(name, default: municipality.group, among: dataset.municipalities.map(\.group),
                                    what: "DST group", at: peer.range)

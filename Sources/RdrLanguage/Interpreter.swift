@@ -206,6 +206,7 @@ extension Session {
         case .compare(let compare): return KeptResult(try evaluate(compare, at: range))
         case .trend(let trend): return KeptResult(try evaluate(trend, at: range))
         case .drill(let drill): return KeptResult(try evaluate(drill, at: range))
+        case .peers(let peers): return KeptResult(try evaluate(peers, at: range))
         }
     }
 

@@ -69,8 +69,10 @@ extension Parser {
                 if accept("group") || accept("region") {
                     let named = atPeerEnd ? nil : try name("a DST group or region, or nothing for the municipality's own").value
                     peer = start.isKeyword("group") ? .group(named) : .region(named)
+                } else if accept("peers") {
+                    peer = .peers
                 } else {
-                    peer = .municipality(try name("a municipality, group or region after 'with'").value)
+                    peer = .municipality(try name("a municipality, group, region or peers after 'with'").value)
                 }
                 peers.append(Located(peer, range(from: start.range)))
             } while current.kind == .comma

@@ -11,7 +11,7 @@ import Testing
         let session = try makeSession()
         #expect(session.completions(forWord: "", after: "") == commandWords)
         #expect(session.completions(forWord: "ra", after: "") == ["rank"])
-        #expect(session.completions(forWord: "r", after: "") == ["rank", "results", "run"])
+        #expect(session.completions(forWord: "r", after: "") == ["rank", "results", "report", "run"])
         #expect(session.completions(forWord: "LO", after: "") == ["load"])
         #expect(session.completions(forWord: "xyz", after: "") == [])
     }

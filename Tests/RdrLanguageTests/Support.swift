@@ -142,6 +142,7 @@ func describe(_ query: Query) -> String {
                 case .municipality(let name): name
                 case .group(let name): "group" + (name.map { " " + $0 } ?? "")
                 case .region(let name): "region" + (name.map { " " + $0 } ?? "")
+                case .peers: "peers"
                 }
             }.joined(separator: ", ")
         }
@@ -157,6 +158,15 @@ func describe(_ query: Query) -> String {
         if let index = trend.index { text += " using \(index.value)" }
         if let crosswalk = trend.crosswalk { text += " crosswalk \(crosswalk.value)" }
         return text + describe(on: trend.on)
+    case .peers(let peers):
+        var text = "peers \(peers.municipality.value)"
+        if let terms = peers.terms {
+            text += " by " + terms.map { "\($0.variable.value)" + ($0.weight.map { " \($0.value)" } ?? "") }
+                .joined(separator: ", ")
+        }
+        if let top = peers.top { text += " top \(top.value)" }
+        if peers.inGroup != nil { text += " in group" }
+        return text + describe(on: peers.on)
     }
 }
 
