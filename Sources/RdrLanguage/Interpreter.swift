@@ -200,6 +200,7 @@ extension Session {
         case .gap(let gap): return KeptResult(try evaluate(gap, at: range))
         case .compare(let compare): return KeptResult(try evaluate(compare, at: range))
         case .trend(let trend): return KeptResult(try evaluate(trend, at: range))
+        case let .explain(name, municipality): return try explain(name, for: municipality)
         }
     }
 
@@ -346,7 +347,7 @@ extension Session {
         try kept(name).table
     }
 
-    private func kept(_ name: Located<String>, standingAlone: Bool = false) throws(Diagnostic) -> KeptResult {
+    func kept(_ name: Located<String>, standingAlone: Bool = false) throws(Diagnostic) -> KeptResult {
         if let kept = results.last(where: { $0.name == name.value }) { return kept.result }
         let names = results.map(\.name).filter { $0 != Session.lastName }
         let message: String
