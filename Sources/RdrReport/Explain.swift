@@ -251,6 +251,11 @@ private struct Explainer {
             rows: steps.rows, notes: notes + [steps.roundingNote] + closing, provenance: shown.provenance)
     }
 
+    /// "net spending", or "≈ net spending" where the amounts are published kr. per inhabitant × inhabitants.
+    func spendingWord(_ ranking: Ranking) -> String {
+        ranking.basis == .operating ? "net spending" : "≈ net spending"
+    }
+
     mutating func about(_ ranking: Ranking, _ municipality: String) {
         steps.subject = .init(dataset: ranking.provenance.dataset, municipality: municipality, area: ranking.area.key,
                               per: ranking.segment.description)
@@ -275,25 +280,36 @@ private struct Explainer {
     }
 
     /// The steps of `entry`'s net spending (each function, then the sum), persons and kr. per
-    /// person; `heading` names it in the sum's step ("Korsbæk, place 73 of 98"). Returns the
-    /// step numbers of the spending, the persons and the kr. per person.
+    /// person; `heading` names it in the sum's step ("Korsbæk, place 73 of 98"). A function's step
+    /// has its label when `labelled` (one municipality's list), else the municipality's name (two
+    /// lists, as a gap has, each step saying whose). Returns the step numbers of the spending,
+    /// the persons and the kr. per person.
     @discardableResult
-    mutating func spending(of entry: Ranking.Entry, in ranking: Ranking, heading: String,
-                           listingFunctions: Bool = true) -> (spending: Int, persons: Int, perPerson: Int) {
+    mutating func spending(of entry: Ranking.Entry, in ranking: Ranking, heading: String, listingFunctions: Bool = true,
+                           labelled: Bool = true) -> (spending: Int, persons: Int, perPerson: Int) {
         let name = entry.municipality.name
         about(ranking, name)
-        let spending = ranking.basis == .operating ? "net spending" : "≈ net spending"
+        let spending = spendingWord(ranking)
         let sumStep: Int
         if !listingFunctions {
             sumStep = steps.add("\(heading): \(spending), kr.", .integer(entry.spending))
+        } else if ranking.functions.count == 1 {
+            // One function: its amount is the spending; a step of its own would only repeat it.
+            sumStep = steps.add("\(heading): \(spending) on \(ranking.functions[0]), kr.", .integer(entry.spending))
         } else if let amounts = functionAmounts(of: entry, in: ranking) {
-            let listed = amounts.map { steps.add("\($0.code)" + ($0.label.map { " \($0)" } ?? ""), .integer($0.amount)) }
+            let listed = amounts.map { amount in
+                steps.add(labelled ? "\(amount.code)" + (amount.label.map { " \($0)" } ?? "") : "\(name): \(amount.code)",
+                          .integer(amount.amount))
+            }
             sumStep = steps.add("\(heading): \(spending), kr. = \(sum(listed))", .integer(entry.spending))
-            note("Steps \(runs(listed, joiner: ", ", through: "–")) are \(name)'s \(spending) on each function "
-                 + "of \(ranking.area.title).")
+            if labelled {
+                note("Steps \(runs(listed, joiner: ", ", through: "–")) are \(name)'s \(spending) on each function "
+                     + "of \(ranking.area.title).")
+            } else {
+                note("The functions' names: area \(ranking.area.key) lists them.")
+            }
         } else {
-            let count = ranking.functions.count
-            sumStep = steps.add("\(heading): \(spending) on \(count == 1 ? "its function" : "its \(count) functions"), kr.",
+            sumStep = steps.add("\(heading): \(spending) on its \(ranking.functions.count) functions, kr.",
                                 .integer(entry.spending))
             note("The functions' amounts are not listed: \(ranking.provenance.dataset) is no longer loaded as this "
                  + "result used it (\(ranking.provenance.priceBasis)); load it so again to list them.")
@@ -333,12 +349,13 @@ private struct Explainer {
         } ?? ""
         steps.add("\(name): place = 1 + \(less), of \(n)\(shared)", .integer(entry.place))
         about(ranking, median.municipality.name)
-        let medianPlace = steps.add("the median's place = ⌊\(n) ÷ 2⌋ + 1", .integer(ranking.medianPlace))
+        steps.add("the median's place = ⌊\(n) ÷ 2⌋ + 1", .integer(ranking.medianPlace))
         if median.municipality == entry.municipality {
             if focus != nil { note("\(name) is the median municipality: the one at place ⌊n ÷ 2⌋ + 1 of the n ranked.") }
         } else {
             let medianName = median.municipality.name
-            let spendingStep = steps.add("\(medianName), at place \(medianPlace): net spending, kr.", .integer(median.spending))
+            let spendingStep = steps.add("\(medianName), at place \(ranking.medianPlace): \(spendingWord(ranking)), kr.",
+                                         .integer(median.spending))
             let persons = steps.add("\(medianName): \(person)s on 1 January \(ranking.dataset.year)", .integer(median.persons))
             steps.add("\(medianName): kr. per \(person) = \(spendingStep) ÷ \(persons)",
                       hundredths: perPerson(median.spending, median.persons))
@@ -354,7 +371,8 @@ private struct Explainer {
     // MARK: Gap
 
     mutating func gap(_ gap: Gap, in ranking: Ranking) {
-        let own = spending(of: gap.own, in: ranking, heading: "\(gap.own.municipality.name), place \(gap.own.place) of \(gap.ranked)")
+        let own = spending(of: gap.own, in: ranking, heading: "\(gap.own.municipality.name), place \(gap.own.place) of \(gap.ranked)",
+                           labelled: false)
         let tied = gap.benchmark.place == gap.place ? "" : " (shares place \(gap.benchmark.place))"
         mulighedsrum(gap, in: ranking, own: own, heading: "place \(gap.place), \(gap.benchmark.municipality.name)\(tied)",
                      target: "place \(gap.place)", listingFunctions: true)
@@ -368,7 +386,7 @@ private struct Explainer {
     mutating func mulighedsrum(_ gap: Gap, in ranking: Ranking, own: (spending: Int, persons: Int, perPerson: Int),
                                heading: String, target: String, listingFunctions: Bool) {
         let benchmark = gap.benchmark
-        let other = spending(of: benchmark, in: ranking, heading: heading, listingFunctions: listingFunctions)
+        let other = spending(of: benchmark, in: ranking, heading: heading, listingFunctions: listingFunctions, labelled: false)
         about(ranking, gap.own.municipality.name)
         let person = ranking.segment.person
         let (so, po, sb, pb) = (Int128(gap.own.spending), Int128(gap.own.persons),
@@ -376,7 +394,7 @@ private struct Explainer {
         let prefix = listingFunctions ? "" : "to \(target): "
         let difference = steps.add("\(prefix)difference per \(person) = \(own.perPerson) − \(other.perPerson)",
                                    hundredths: Exact.hundredths(so * pb - sb * po, po * pb))
-        let product = steps.add("\(prefix)\(difference) × \(own.persons) = (\(own.spending) × \(other.persons) − "
+        let product = steps.add("\(prefix)before rounding = \(difference) × \(own.persons) = (\(own.spending) × \(other.persons) − "
                                 + "\(other.spending) × \(own.persons)) ÷ \(other.persons)",
                                 hundredths: Exact.hundredths(so * pb - sb * po, pb))
         if gap.isAboveBenchmark {
@@ -684,9 +702,9 @@ private struct Explainer {
 
     mutating func trendNotes(_ trend: Trend, explainingCountry: Bool) {
         if let prices = trend.prices {
-            note("Fixed prices (\(prices.label)): each year's net spending in current prices × its factor to "
-                 + "\(prices.year) (shown in full), rounded once to whole kroner; the place is that year's ranking's, "
-                 + "as the factor is the same for every municipality.")
+            note("Fixed prices, \(prices.label): each year's net spending in current prices × its factor to "
+                 + "\(prices.year) prices (shown in full) is rounded once to whole kroner; the place is that year's "
+                 + "ranking's, as the factor is the same for every municipality.")
         }
         let person = trend.segment.person
         note("Change: against the year before's kr. per \(person); in % of its size. None for the first year, or where "
