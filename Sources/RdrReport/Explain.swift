@@ -301,7 +301,7 @@ private struct Explainer {
                 steps.add(labelled ? "\(amount.code)" + (amount.label.map { " \($0)" } ?? "") : "\(name): \(amount.code)",
                           .integer(amount.amount))
             }
-            sumStep = steps.add("\(heading): \(spending), kr. = \(sum(listed))", .integer(entry.spending))
+            sumStep = steps.add("\(heading): \(spending) = \(sum(listed))", .integer(entry.spending))
             if labelled {
                 note("Steps \(runs(listed, joiner: ", ", through: "–")) are \(name)'s \(spending) on each function "
                      + "of \(ranking.area.title).")
