@@ -42,8 +42,8 @@ extension Session {
         guard case .trend = analysis else {
             throw Diagnostic("no municipality \(name.value.quotedInMessage) in this ranking" + suggestion, at: name.range)
         }
-        let followed = choices.isEmpty ? "it follows only Hele landet" : "it follows " + choices.map(\.name).joined(separator: ", ")
-        throw Diagnostic("\(name.value.quotedInMessage) is not in this trend (\(followed))" + suggestion, at: name.range)
+        let error = ExplainError.notFollowed(municipality: name.value.quotedInMessage, followed: choices.map(\.name))
+        throw Diagnostic(error.description + suggestion, at: name.range)
     }
 }
 

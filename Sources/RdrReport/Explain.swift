@@ -11,31 +11,36 @@ public enum Explanation {
         switch analysis {
         case .ranking(let ranking): .success(ranking.entries.map(\.municipality) + ranking.excluded.map(\.municipality))
         case .trend(let trend): .success(trend.municipalities)
-        case .gap, .overview, .sensitivity, .overviews, .comparison, .areaComparisons:
-            .failure(.noChoice(result: analysis.kind, municipality: analysis.municipality?.name ?? "one municipality"))
+        case .gap(let gap, _): .failure(.noChoice(result: "gap", municipality: gap.own.municipality.name))
+        case .sensitivity(let sensitivity):
+            .failure(.noChoice(result: "gap to several places", municipality: sensitivity.municipality.name))
+        case .overview(let overview): .failure(.noChoice(result: "overview", municipality: overview.municipality.name))
+        case .overviews(let overviews):
+            .failure(.noChoice(result: "overview", municipality: overviews.overviews.first?.municipality.name ?? ""))
+        case .comparison(let comparison):
+            .failure(.noChoice(result: "comparison", municipality: comparison.members.first?.municipality.name ?? ""))
+        case .areaComparisons(let comparisons):
+            .failure(.noChoice(result: "comparison", municipality: comparisons.municipality.name))
         }
     }
 
     /// The steps behind `analysis`, which was shown as `table` (its title and provenance are the
-    /// explanation's). `focus` is a municipality of `choices(in:)`; `datasets` are the loaded
-    /// ones, where the amounts of each function summed are looked up.
+    /// explanation's). `focus` is one of `choices(in:)`; `datasets` are the loaded ones, where the
+    /// amounts of each function summed are looked up. Each kind of analysis is one function of
+    /// `Explainer`: a new kind is a case here, a case in `choices(in:)` and its function.
     public static func resultSet(explaining analysis: Analysis, shownAs table: ResultSet, for focus: Municipality?,
                                  datasets: [Dataset]) throws(ExplainError) -> ResultSet {
+        if focus != nil, case .failure(let error) = choices(in: analysis) { throw error }
         var explainer = Explainer(shown: table, datasets: datasets)
         switch analysis {
         case .ranking(let ranking): try explainer.ranking(ranking, focus: focus)
         case .trend(let trend): try explainer.trend(trend, focus: focus)
-        default:
-            if focus != nil, case .failure(let error) = choices(in: analysis) { throw error }
-            switch analysis {
-            case .gap(let gap, let ranking): explainer.gap(gap, in: ranking)
-            case .sensitivity(let sensitivity): explainer.sensitivity(sensitivity)
-            case .overview(let overview): explainer.overviews([overview])
-            case .overviews(let overviews): explainer.overviews(overviews.overviews)
-            case .comparison(let comparison): explainer.comparison(comparison)
-            case .areaComparisons(let comparisons): explainer.areaComparisons(comparisons)
-            case .ranking, .trend: preconditionFailure("handled above")
-            }
+        case .gap(let gap, let ranking): explainer.gap(gap, in: ranking)
+        case .sensitivity(let sensitivity): explainer.sensitivity(sensitivity)
+        case .overview(let overview): explainer.overviews([overview])
+        case .overviews(let overviews): explainer.overviews(overviews.overviews)
+        case .comparison(let comparison): explainer.comparison(comparison)
+        case .areaComparisons(let comparisons): explainer.areaComparisons(comparisons)
         }
         return explainer.resultSet()
     }
@@ -47,6 +52,8 @@ public enum ExplainError: Error, Sendable, Equatable, CustomStringConvertible {
     case noChoice(result: String, municipality: String)
     /// The municipality chosen is in the ranking's dataset but left out of the ranking.
     case notRanked(municipality: String, reason: String)
+    /// The municipality chosen is not one the trend follows (`followed`, in order).
+    case notFollowed(municipality: String, followed: [String])
 
     public var description: String {
         switch self {
@@ -54,33 +61,9 @@ public enum ExplainError: Error, Sendable, Equatable, CustomStringConvertible {
             "this \(result) is \(municipality)'s: explain it without for (for chooses a municipality of a ranking or a trend)"
         case let .notRanked(municipality, reason):
             "\(municipality) is not ranked in this result (\(reason)); explain … for a ranked municipality"
-        }
-    }
-}
-
-extension Analysis {
-    /// What the result is, for messages: "gap", "overview".
-    fileprivate var kind: String {
-        switch self {
-        case .ranking: "ranking"
-        case .gap: "gap"
-        case .overview, .overviews: "overview"
-        case .sensitivity: "gap to several places"
-        case .comparison, .areaComparisons: "comparison"
-        case .trend: "trend"
-        }
-    }
-
-    /// The one municipality a result is about, when it is.
-    fileprivate var municipality: Municipality? {
-        switch self {
-        case .gap(let gap, _): gap.own.municipality
-        case .sensitivity(let sensitivity): sensitivity.municipality
-        case .overview(let overview): overview.municipality
-        case .overviews(let overviews): overviews.overviews.first?.municipality
-        case .comparison(let comparison): comparison.members.first?.municipality
-        case .areaComparisons(let comparisons): comparisons.municipality
-        case .ranking, .trend: nil
+        case let .notFollowed(municipality, followed):
+            "\(municipality) is not in this trend ("
+                + (followed.isEmpty ? "it follows only Hele landet" : "it follows " + followed.joined(separator: ", ")) + ")"
         }
     }
 }
@@ -411,7 +394,11 @@ private struct Explainer {
         let ranking = sensitivity.ranking
         let name = sensitivity.municipality.name
         guard let entry = ranking.entries.first(where: { $0.municipality == sensitivity.municipality }) else {
-            preconditionFailure("a gap to several places is only made for a ranked municipality")
+            let reason = ranking.excluded.first { $0.municipality == sensitivity.municipality }?.reason ?? "not in this dataset"
+            about(ranking, name)
+            steps.add("\(name): not ranked", .unavailable(reason))
+            note("\(name) is not ranked: \(reason).")
+            return
         }
         let own = spending(of: entry, in: ranking, heading: "\(name), place \(entry.place) of \(ranking.entries.count)",
                            listingFunctions: false)
@@ -503,18 +490,19 @@ private struct Explainer {
                 case .group(let group): entry.municipality.group == group
                 }
             }
+            guard !members.isEmpty else { break }
             let middle = members[members.count / 2]
             let value = perPerson(middle.spending, middle.persons)
             return (steps.add("\(prefix)\(reference.name), its median \(middle.municipality.name) (\(members.count / 2 + 1) "
                               + "of \(members.count)): \(grouped(middle.spending)) ÷ \(grouped(middle.persons))",
                               hundredths: value), value)
-        case .weighted:
-            preconditionFailure("a weighted level carries its sums")
         case .mean:
             note("A mean is of the municipalities' kr. per person, in floating point, shown to 2 decimals.")
             return (steps.add("\(prefix)\(reference.name), mean of \(reference.members) municipalities' kr. per person",
                               .amount(reference.perPerson)), nil)
+        case .weighted: break  // a weighted level carries its sums: shown above
         }
+        return (steps.add("\(prefix)\(reference.name): kr. per person", .amount(reference.perPerson)), nil)
     }
 
     /// The index of kr. per person `value` (hundredths, exact when given) against the country's.
@@ -631,7 +619,13 @@ private struct Explainer {
     // MARK: Trend
 
     mutating func trend(_ trend: Trend, focus: Municipality?) throws(ExplainError) {
-        let index = focus.flatMap { trend.municipalities.firstIndex(of: $0) } ?? (trend.municipalities.isEmpty ? nil : 0)
+        var index: Int? = trend.municipalities.isEmpty ? nil : 0
+        if let focus {
+            guard let chosen = trend.municipalities.firstIndex(of: focus) else {
+                throw .notFollowed(municipality: focus.name, followed: trend.municipalities.map(\.name))
+            }
+            index = chosen
+        }
         let name = index.map { trend.municipalities[$0].name } ?? Trend.countryName
         if focus == nil {
             note(index == nil ? "The trend follows no municipality: this is Hele landet."
@@ -646,13 +640,17 @@ private struct Explainer {
             steps.subject = .init(dataset: year.provenance.dataset, municipality: name, area: trend.area.key,
                                   per: trend.segment.description)
             guard let computed = year.computed else {
-                if case .failure(let error) = year.outcome { steps.add("\(y): not available", .unavailable(error.description)) }
+                if case .failure(let error) = year.outcome {
+                    steps.add("\(y): not available", .unavailable(error.description))
+                    note("\(y): not available: \(error).")
+                }
                 previous = nil
                 continue
             }
             if let index, case .failure(let error) = computed.municipalities[index] {
                 let reason = if case .notRanked(_, let reason) = error { reason } else { error.description }
                 steps.add("\(y): \(name) is not ranked", .unavailable(reason))
+                note("\(y): \(name) is not ranked: \(reason).")
                 previous = nil
                 continue
             }

@@ -357,6 +357,12 @@ struct ExplainTrendTests {
                                    datasets: [F.fixed2023, F.fixed2024])
         #expect(result.title.hasSuffix(", for Bøgelund"))
         #expect(result.values.first == 1_800_000)
+        let one = try self.trend(for: [Fixture.aaby])
+        #expect(throws: ExplainError.notFollowed(municipality: "Damsø", followed: ["Aaby"])) {
+            try explained(.trend(one), shownAs: one.resultSet(), for: Fixture.damsoe, datasets: [F.fixed2023, F.fixed2024])
+        }
+        #expect(ExplainError.notFollowed(municipality: "Damsø", followed: []).description
+            == "Damsø is not in this trend (it follows only Hele landet)")
     }
 }
 
