@@ -116,7 +116,7 @@ private struct Steps {
         var parts: [String] = []
         if !twoDecimals.isEmpty {
             parts.append("\(stepsPhrase(twoDecimals)) shown to 2 decimals: computed exactly from the whole kroner and "
-                         + "persons of the steps it names, then rounded half away from zero (redoing it with the "
+                         + "persons behind the steps it names, then rounded half away from zero (redoing it with the "
                          + "rounded steps shown can differ in the last decimal)")
         }
         if !roundedToKroner.isEmpty {

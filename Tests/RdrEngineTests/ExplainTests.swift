@@ -97,7 +97,7 @@ struct ExplainRankingTests {
         #expect(result.provenance == ranking.provenance)
         #expect(result.captionLines.first == "INVENTED FIGURES (teaching data): not any real municipality's accounts.")
         #expect(result.notes.contains("Steps 5, 11 are shown to 2 decimals: computed exactly from the whole kroner and "
-                                      + "persons of the steps it names, then rounded half away from zero (redoing it "
+                                      + "persons behind the steps it names, then rounded half away from zero (redoing it "
                                       + "with the rounded steps shown can differ in the last decimal). Every other step is exact."))
     }
 
