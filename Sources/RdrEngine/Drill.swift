@@ -113,7 +113,7 @@ extension Ranking {
         let scaled = zip(ownAmounts, levelAmounts).map {
             Int128($0) * Int128(levelPersons) - Int128($1) * Int128(own.persons)
         }
-        let total = roundedQuotient(scaled.reduce(0, +), Int128(levelPersons))
+        let total = Exact.quotient(scaled.reduce(0, +), Int128(levelPersons))
         let apportioned = apportion(scaled, over: Int128(levelPersons), to: total)
         let lines = functions.indices.map {
             Drill.Line(function: functions[$0], ownSpending: ownAmounts[$0], benchmarkSpending: levelAmounts[$0],

@@ -41,7 +41,7 @@ public struct Gap: Sendable, Equatable {
     /// from zero) and `spending − spendingAtBenchmarkLevel` is the mulighedsrum exactly.
     public var spendingAtBenchmarkLevel: Int {
         let excess = Int128(own.spending) * Int128(benchmark.persons) - Int128(benchmark.spending) * Int128(own.persons)
-        return Int(clamping: Int128(own.spending) - roundedQuotient(excess, Int128(benchmark.persons)))
+        return Int(clamping: Int128(own.spending) - Exact.quotient(excess, Int128(benchmark.persons)))
     }
 
     /// Whether the municipality spends more per person than the benchmark, compared exactly.
@@ -53,13 +53,6 @@ public struct Gap: Sendable, Equatable {
         guard isAboveBenchmark else { return 0 }
         return own.spending - spendingAtBenchmarkLevel
     }
-}
-
-/// n ÷ d rounded half away from zero; d > 0.
-func roundedQuotient(_ n: Int128, _ d: Int128) -> Int128 {
-    let (quotient, remainder) = n.quotientAndRemainder(dividingBy: d)
-    guard remainder.magnitude * 2 >= d.magnitude else { return quotient }
-    return n < 0 ? quotient - 1 : quotient + 1
 }
 
 extension Ranking {

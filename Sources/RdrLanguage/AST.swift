@@ -62,6 +62,8 @@ public enum Query: Sendable {
     case trend(TrendQuery)
     case drill(DrillQuery)
     case peers(PeersQuery)
+    /// `explain NAME [for KOMMUNE]`: a kept result's computation, step by step.
+    case explain(Located<String>, for: Located<String>?)
     /// A named result (or `_`, the last result), optionally shown in another format.
     case reference(Located<String>)
 }

@@ -101,7 +101,14 @@ struct Command: Sendable {
                 isQuery: true, clauses: ["by", "size", "top", "in", "group", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.peers(try p.peersQuery()))
         },
-        Command(["let"], usage: "let NAME = rank … | gap … | compare … | trend … | peers … | NAME",
+        Command(["explain"], usage: "explain NAME [for KOMMUNE]",
+                summary: "Show how a kept result was computed, step by step from its inputs: the functions summed with their amounts, the persons, the benchmark, the subtraction, the multiplication and the one rounding, each step naming the steps it uses. Figures are exact whole kroner unless a note says they are rounded. _ is the last result; for chooses the municipality of a ranking (else the median) or of a trend (else the first).",
+                examples: ["explain _", "explain s for Korsbæk", "let e = explain _"],
+                isQuery: true, clauses: ["for"]) { (p: inout Parser) throws(Diagnostic) in
+            .query(.explain(try p.name("the name of a result, as in explain _ or explain s"),
+                            for: p.accept("for") ? try p.name("a municipality after 'for'") : nil))
+        },
+        Command(["let"], usage: "let NAME = rank … | gap … | compare … | drill … | trend … | peers … | explain … | NAME",
                 summary: "Keep a result under a name. The last result is always called _.",
                 examples: ["let s = rank Ældre per 65+", "s", "s as markdown"], clauses: ["="]) { (p: inout Parser) throws(Diagnostic) in
             try p.binding()

@@ -47,7 +47,7 @@ extension Session {
         case "format": return OutputFormat.allCases.map(\.rawValue)
         case "=" where first == "let": return Command.queryWords + results.map(\.name)
         case "=" where first == "define", "except": return functionCandidates
-        case "show", "drop", "export": return results.map(\.name)
+        case "show", "drop", "export", "explain": return results.map(\.name)
         case "help": return Help.topics.map(\.name)
         case "define": return ["area"]
         case "to" where first == "gap": return ["median", "25", "40", "50"]

@@ -207,6 +207,7 @@ extension Session {
         case .trend(let trend): return KeptResult(try evaluate(trend, at: range))
         case .drill(let drill): return KeptResult(try evaluate(drill, at: range))
         case .peers(let peers): return KeptResult(try evaluate(peers, at: range))
+        case let .explain(name, municipality): return try explain(name, for: municipality)
         }
     }
 
@@ -371,7 +372,7 @@ extension Session {
         try kept(name).table
     }
 
-    private func kept(_ name: Located<String>, standingAlone: Bool = false) throws(Diagnostic) -> KeptResult {
+    func kept(_ name: Located<String>, standingAlone: Bool = false) throws(Diagnostic) -> KeptResult {
         if let kept = results.last(where: { $0.name == name.value }) { return kept.result }
         let names = results.map(\.name).filter { $0 != Session.lastName }
         let message: String

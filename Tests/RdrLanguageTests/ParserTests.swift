@@ -303,7 +303,7 @@ import Testing
          span(1, 14, 14)),
         ("let rank = rank Skole", "'rank' is a command and cannot name a result; choose another name", span(1, 5, 9)),
         ("let s rank Skole", "expected '=' after 'let s', as in let s = rank Skole, found 'rank'", span(1, 7, 11)),
-        ("let s = areas", "expected rank, gap, compare, drill, trend, peers or the name of a result after '=', found 'areas'", span(1, 9, 14)),
+        ("let s = areas", "expected rank, gap, compare, drill, trend, peers, explain or the name of a result after '=', found 'areas'", span(1, 9, 14)),
         ("let 2 = rank Skole",
          "expected a name for the result (letters, digits and _), as in let s = rank Skole, found '2'", span(1, 5, 6)),
         ("show", "expected the name of a result, as in show s, found the end of the statement", span(1, 5, 5)),

@@ -105,6 +105,8 @@ func describe(_ query: Query) -> String {
     switch query {
     case .reference(let name):
         return "ref:\(name.value)"
+    case let .explain(name, municipality):
+        return "explain \(name.value)" + (municipality.map { " for \($0.value)" } ?? "")
     case .rank(let rank):
         var text = "rank \(describe(rank.target))"
         if let segment = rank.segment { text += " per \(segment.value)" }
