@@ -43,6 +43,13 @@ struct Choices {
 
     /// True with a chance of `percent` in 100 (about).
     mutating func chance(_ percent: Int) -> Bool { byte() * 100 < percent * 256 }
+
+    /// The clauses of a statement in an order the input chooses.
+    mutating func order(_ items: [String]) -> [String] {
+        var items = items
+        for index in items.indices.reversed() where index > 0 { items.swapAt(index, below(index + 1)) }
+        return items
+    }
 }
 
 /// Turns bytes into an rdr script of statements in the language's shapes (README, The language),
@@ -74,8 +81,10 @@ struct StatementGenerator {
         case 14..<25: return gap(&c)
         case 25..<31: return compare(&c)
         case 31..<37: return trend(&c)
-        case 37..<38: return "use " + c.pick(["", "teaching ", "real "]) + datasetID(&c)
-        case 38..<44: return "let \(resultName(&c)) = " + c.pick([rank, gap, compare, drill, trend, { self.resultName(&$0) }])(&c)
+        case 37..<38: return c.pick([{ _ in "use " }, { _ in "peers " }, { _ in "explain " }])(&c) + (c.chance(50) ? resultName(&c) : municipality(&c))
+        case 38..<41: return "let \(resultName(&c)) = " + c.pick([rank, gap, compare, drill, trend, peers, explain, { self.resultName(&$0) }])(&c)
+        case 41..<43: return c.chance(50) ? peers(&c) : explain(&c)
+        case 43..<44: return c.chance(70) ? "report to \(path(&c))" : "set title \(c.chance(50) ? string(&c) : word(&c))"
         case 44..<48: return "show \(resultName(&c))" + (c.chance(50) ? " as \(format(&c))" : "")
         case 48..<51: return resultName(&c) + (c.chance(60) ? " as \(format(&c))" : "")
         case 51..<55: return "export" + (c.chance(60) ? " \(resultName(&c))" : "") + " to \(path(&c))"
@@ -162,13 +171,14 @@ struct StatementGenerator {
         if c.chance(c.chance(50) ? 30 : 5) { clauses.append("per \(segment(&c))") }
         if c.chance(15) { clauses.append("sorted") }
         if c.chance(5), let twice = clauses.first { clauses.append(twice) }
-        for _ in clauses.indices where c.chance(30) { clauses.swapAt(c.below(clauses.count), c.below(clauses.count)) }
-        text += clauses.map { " " + $0 }.joined()
+        text += c.order(clauses).map { " " + $0 }.joined()
         return text + on(&c)
     }
 
     private func drill(_ c: inout Choices) -> String {
-        let benchmark = { (c: inout Choices) in " to " + (c.chance(20) ? "country" : self.place(&c)) }
+        let benchmark = { (c: inout Choices) in
+            " to " + (c.chance(15) ? "country" : c.chance(15) ? "peers" : c.chance(10) ? self.resultName(&c) : self.place(&c))
+        }
         var text = "drill \(municipality(&c))"
         let early = c.chance(25)
         if early { text += benchmark(&c) }
@@ -176,6 +186,27 @@ struct StatementGenerator {
         if c.chance(20) { text += " per \(segment(&c))" }
         if !early && c.chance(65) || early && c.chance(5) { text += benchmark(&c) }
         return text + on(&c)
+    }
+
+    private func peers(_ c: inout Choices) -> String {
+        var text = "peers \(municipality(&c))"
+        var clauses: [String] = []
+        if c.chance(40) {
+            let variable = { (c: inout Choices) in
+                c.pick(["size", "0-5", "6-16", "18-64", "65+", "80+", self.segment(&c), self.word(&c)])
+                    + (c.chance(40) ? " " + c.pick(["2", "0.5", "0", "1000", "1001", "-1", "1.2.3", self.number(&c)]) : "")
+            }
+            clauses.append("by " + (0...c.below(4)).map { _ in variable(&c) }.joined(separator: c.pick([", ", ",", " "])))
+        }
+        if c.chance(30) { clauses.append("top \(number(&c))") }
+        if c.chance(20) { clauses.append(c.chance(90) ? "in group" : "in \(word(&c))") }
+        if c.chance(5), let twice = clauses.first { clauses.append(twice) }
+        text += c.order(clauses).map { " " + $0 }.joined()
+        return text + on(&c)
+    }
+
+    private func explain(_ c: inout Choices) -> String {
+        "explain " + (c.chance(60) ? "_" : resultName(&c)) + (c.chance(30) ? " for \(municipality(&c))" : "")
     }
 
     private func define(_ c: inout Choices) -> String {
@@ -367,5 +398,6 @@ struct StatementGenerator {
         "except", "prices", "using", "local", "real", "teaching", "capita", "all", "table", "csv", "markdown",
         "json", "tpo", "use", "compare", "trend", "with", "on", "average", "weighted", "mean", "country",
         "regions", "groups", "group", "region", "crosswalk", "cpi", "state", "drill", "by", "function", "sorted",
+        "peers", "size", "explain", "report", "title",
     ]
 }

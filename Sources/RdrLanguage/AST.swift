@@ -168,9 +168,12 @@ public struct DrillQuery: Sendable {
     public let on: DatasetChoice?
 
     public enum Benchmark: Sendable, Equatable {
-        /// A place, the median or a named municipality's level, as `gap` takes them.
+        /// A place, the median or a named municipality's level, as `gap` takes them; a name
+        /// that is no municipality may be a kept peers result.
         case place(GapQuery.Place)
         case country
+        /// `to peers`: the default model's 5 nearest, summed.
+        case peers
     }
 }
 

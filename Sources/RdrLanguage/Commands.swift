@@ -82,9 +82,10 @@ struct Command: Sendable {
                 isQuery: true, clauses: ["with", "group", "region", "peers", "in", "per", "average", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.compare(try p.compareQuery()))
         },
-        Command(["drill"], usage: "drill KOMMUNE in AREA [per SEGMENT] [to PLACE|median|country|KOMMUNE] [on DATASET]",
-                summary: "Split an area into its functions: own kr. per person beside the benchmark's (the municipality at a place of the area's ranking, the median's, a named one's, or the whole country), the difference in kr. (difference per person × own persons) and each function's share of the area's difference: where in the area the difference sits. The median unless to says otherwise.",
-                examples: ["drill Korsbæk in Dagtilbud", "drill Korsbæk in Skole to 25", "drill Korsbæk in Ældre to country", "drill Korsbæk in SocialVoksen to Bjergsted"],
+        Command(["drill"], usage: "drill KOMMUNE in AREA [per SEGMENT] [to PLACE|median|country|peers|KOMMUNE|PEERS] [on DATASET]",
+                summary: "Split an area into its functions: own kr. per person beside the benchmark's (the municipality at a place of the area's ranking, the median's, a named one's, the whole country, or peers: the 5 most similar, or a kept peers result, summed as Σ spending ÷ Σ persons), the difference in kr. (difference per person × own persons) and each function's share of the area's difference: where in the area the difference sits. The median unless to says otherwise.",
+                examples: ["drill Korsbæk in Dagtilbud", "drill Korsbæk in Skole to 25", "drill Korsbæk in Ældre to country", "drill Korsbæk in SocialVoksen to Bjergsted",
+                           "drill Korsbæk in Dagtilbud to peers", "let p = peers Korsbæk; drill Korsbæk in Skole to p"],
                 isQuery: true, clauses: ["in", "per", "to", "on"]) { (p: inout Parser) throws(Diagnostic) in
             .query(.drill(try p.drillQuery()))
         },

@@ -51,7 +51,7 @@ extension Session {
         case "help": return Help.topics.map(\.name)
         case "define": return ["area"]
         case "to" where first == "gap": return ["median", "25", "40", "50"]
-        case "to" where first == "drill": return ["median", "country", "25", "40", "50"]
+        case "to" where first == "drill": return ["median", "country", "peers", "25", "40", "50"]
         case "by" where first == "gap": return ["function"]
         default: break
         }

@@ -13,6 +13,12 @@ extension Session {
         switch query.benchmark?.value {
         case nil: benchmark = .place(.median)
         case .country: benchmark = .country
+        case .peers: benchmark = .peers(try defaultPeers(of: municipality, in: dataset, at: query.benchmark!.range))
+        case .place(.municipality(let name)) where !isMunicipality(name, in: dataset)
+            && results.contains(where: { $0.name == name }):
+            // A municipality comes first, as in compare … with NAME; else a kept peers result.
+            benchmark = .peers(try peerMunicipalities(named: Located(name, query.benchmark!.range), of: municipality,
+                                                      in: dataset))
         case .place(let place): benchmark = .place(try self.benchmark(Located(place, query.benchmark!.range), in: dataset))
         }
         let drill = try engine { () throws(EngineError) in try ranking.drill(municipality, to: benchmark, in: dataset) }
@@ -21,5 +27,10 @@ extension Session {
                 return query.benchmark?.range ?? query.target.range
             }
         return Evaluated(.drill(drill), table: drill.resultSet(dataset: dataset))
+    }
+
+    private func isMunicipality(_ name: String, in dataset: Dataset) -> Bool {
+        if case .found = municipalityMatcher(for: dataset).match(name) { return true }
+        return false
     }
 }

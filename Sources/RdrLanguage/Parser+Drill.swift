@@ -1,5 +1,5 @@
 extension Parser {
-    /// `drill NAME in TARGET [per SEGMENT] [to PLACE|median|country|KOMMUNE] [on DATASET]`; `to`
+    /// `drill NAME in TARGET [per SEGMENT] [to PLACE|median|country|peers|KOMMUNE|PEERS] [on DATASET]`; `to`
     /// may also come before `in`, as in `gap`.
     mutating func drillQuery() throws(Diagnostic) -> DrillQuery {
         if current.isKeyword("in") || current.isKeyword("to") {
@@ -21,6 +21,7 @@ extension Parser {
 
     private mutating func drillBenchmark(example: String) throws(Diagnostic) -> Located<DrillQuery.Benchmark> {
         if accept("country") { return Located(.country, tokens[position - 1].range) }
+        if accept("peers") { return Located(.peers, tokens[position - 1].range) }
         let place = try self.benchmark(example: example + ", to median, to country or to a municipality")
         return Located(.place(place.value), place.range)
     }

@@ -13,7 +13,7 @@ extension Drill {
             case .municipality(let other): "\(other.name) (place \(entry.place))"
             }
         case .country: return "Hele landet"
-        case .peers: return "\(peersSummed.count) peers"
+        case .peers: return "its \(peersSummed.count) peers"
         }
     }
 

@@ -117,3 +117,35 @@ import Testing
         #expect(failure.diagnostic.range == range)
     }
 }
+
+/// `drill … to peers` and `to NAME` with a kept peers result.
+@Suite struct DrillToPeersSessionTests {
+    @Test func toPeersSumsTheDefaultModelsFive() throws {
+        let session = try makeSession()
+        try session.outputs("load teaching R2020; let p = peers Korsbæk")
+        let onTheFly = try session.result(of: "drill Korsbæk in Skole to peers")
+        let kept = try session.result(of: "drill Korsbæk in Skole to p")
+        #expect(onTheFly == kept)
+        #expect(kept.title.contains("against its 5 peers"))
+        guard case .peers(let peers)? = session.results.last(where: { $0.name == "p" })?.result.analysis else {
+            Issue.record("p holds no peers"); return
+        }
+        let names = peers.nearest.map(\.name).joined(separator: ", ")
+        #expect(kept.notes.contains("The peers' level is Σ spending ÷ Σ persons of \(names)."))
+    }
+
+    @Test func aMunicipalityWinsOverAResultOfTheSameName() throws {
+        let session = try makeSession()
+        try session.outputs("load teaching R2020; let Bjergsted = peers Korsbæk")
+        let drill = try session.result(of: "drill Korsbæk in Skole to Bjergsted")
+        #expect(drill.title.contains("against Bjergsted (place "))
+    }
+
+    @Test func aResultThatIsNoPeersIsAnError() throws {
+        let session = try makeSession()
+        try session.outputs("load teaching R2020; let s = rank Skole")
+        let failure = try #require(session.failure("drill Korsbæk in Skole to s").error)
+        #expect(failure.diagnostic.message.hasPrefix("s holds Skole: kr. per 6-16-year-old"))
+        #expect(failure.diagnostic.range == span(1, 27, 28))
+    }
+}

@@ -133,6 +133,7 @@ func describe(_ query: Query) -> String {
         switch drill.benchmark?.value {
         case nil: break
         case .country: text += " to country"
+        case .peers: text += " to peers"
         case .place(let place): text += " to \(describe(place))"
         }
         return text + describe(on: drill.on)
