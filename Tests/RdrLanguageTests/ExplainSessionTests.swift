@@ -112,11 +112,11 @@ import Testing
         let session = try session()
         try session.outputs("rank Skole; let e = explain _")
         #expect(try message("explain _", in: session)
-            == "the last result is an explanation, not a computation; explain works on a result of rank, gap, compare or "
-            + "trend (let s = … keeps one to explain again)")
+            == "the last result is an explanation, not a computation; explain works on a result of rank, gap, compare, "
+            + "drill, trend or peers (let s = … keeps one to explain again)")
         #expect(try message("explain e", in: session)
             == "'e' is not a computation (an explanation, a listing or a check); explain works on a result of rank, gap, "
-            + "compare or trend (let s = … keeps one to explain again)")
+            + "compare, drill, trend or peers (let s = … keeps one to explain again)")
     }
 
     @Test func forIsForARankingOrATrend() throws {
