@@ -9,6 +9,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // The ZIP container of an Excel workbook (export … to x.xlsx); zlib on Linux.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The benchmark engine: model and computation, in numbers. No I/O, no terminal, no sentences.
@@ -22,8 +24,9 @@ let package = Package(
             dependencies: ["RdrEngine"],
             resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr")]
         ),
-        // Renderers: boxed table, CSV, Markdown, JSON; atomic export.
-        .target(name: "RdrRender", dependencies: ["RdrEngine", "RdrReport"]),
+        // Renderers: boxed table, CSV (also for Danish Excel), Markdown, JSON, Excel workbooks;
+        // atomic export. Only XLSXWriter.swift uses ZIPFoundation.
+        .target(name: "RdrRender", dependencies: ["RdrEngine", "RdrReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Statistics Denmark: the Statbank API client, its file formats, the local store.
         .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrReport", "RdrData", "CCurl", "CCrypto", "CSQLite"]),
         // libcurl, loaded with dlopen at the first request rather than linked (start-up time).
@@ -45,7 +48,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine", "RdrReport"]),
-        .testTarget(name: "RdrRenderTests", dependencies: ["RdrRender", "RdrReport"]),
+        .testTarget(
+            name: "RdrRenderTests",
+            dependencies: ["RdrRender", "RdrReport", "RdrTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage", "RdrReport", "RdrTestSupport"]),
         .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "RdrReport", "CCrypto", "RdrTestSupport"], exclude: ["Fixtures"]),
         // Runs the built binary for the end-to-end and example (transcript) tests.

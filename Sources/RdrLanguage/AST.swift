@@ -25,8 +25,8 @@ public struct Statement: Sendable {
         case bind(name: Located<String>, query: Query)
         /// `show NAME [as FORMAT]`
         case show(name: Located<String>, format: Located<String>?)
-        /// `export [NAME] to PATH`
-        case export(name: Located<String>?, path: Located<String>)
+        /// `export [NAME] to PATH [as FORMAT]`
+        case export(name: Located<String>?, path: Located<String>, format: Located<String>?)
         /// `drop NAME`
         case drop(name: Located<String>)
         /// `define area KEY ["Title"] = PATTERNS [except PATTERNS] [per SEGMENT]`

@@ -114,15 +114,16 @@ struct Command: Sendable {
                 examples: ["let s = rank Ældre per 65+", "s", "s as markdown"], clauses: ["="]) { (p: inout Parser) throws(Diagnostic) in
             try p.binding()
         },
-        Command(["show"], usage: "show NAME [as table|csv|markdown|json]   (or just: NAME [as FORMAT])",
+        Command(["show"], usage: "show NAME [as table|csv|excel-csv|markdown|json]   (or just: NAME [as FORMAT])",
                 summary: "Show a kept result again, in the session's format or another.",
                 examples: ["show s", "s as json", "_"], clauses: ["as"]) { (p: inout Parser) throws(Diagnostic) in
             let name = try p.name("the name of a result, as in show s")
             return .show(name: name, format: try p.formatSuffix())
         },
-        Command(["export"], usage: "export [NAME] to FILE",
-                summary: "Write a result to a file; the format follows the extension (.csv, .md, .json, .txt). The file is written whole or not at all; text cells that a spreadsheet would run as formulas are neutralised.",
-                examples: ["export s to aeldre.csv", "export to overview.md"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in
+        Command(["export"], usage: "export [NAME] to FILE [as table|csv|excel-csv|markdown|json|xlsx]",
+                summary: "Write a result to a file; the format follows the extension (.csv, .md, .json, .txt, .xlsx: an Excel workbook) unless as names one (excel-csv: ; between fields and a decimal comma, for Danish Excel). The file is written whole or not at all; text that a spreadsheet would run as a formula never becomes one.",
+                examples: ["export s to aeldre.csv", "export s to aeldre.xlsx", "export s to aeldre.csv as excel-csv", "export to overview.md"],
+                clauses: ["to", "as"]) { (p: inout Parser) throws(Diagnostic) in
             try p.export()
         },
         Command(["drop"], usage: "drop NAME", summary: "Forget a kept result.",
@@ -146,7 +147,7 @@ struct Command: Sendable {
                 examples: ["report to budget.html", "report to budget.md"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in
             try p.report()
         },
-        Command(["set"], usage: "set format table|csv|markdown|json | set title \"TITLE\"",
+        Command(["set"], usage: "set format table|csv|excel-csv|markdown|json | set title \"TITLE\"",
                 summary: "Choose how results are shown, or the title of the session's report.",
                 examples: ["set format markdown", "set title \"Budget 2026: Korsbæk\""], clauses: ["format", "title"]) { (p: inout Parser) throws(Diagnostic) in try p.setting() },
         Command(["run"], usage: "run FILE", summary: "Run a script; it stops at its first error.",

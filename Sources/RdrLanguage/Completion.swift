@@ -42,7 +42,7 @@ extension Session {
         case "rank", "trend", "area", "in": return areas.map(\.key)
         case "gap", "for": return municipalityNames
         case "per": return ["capita", "0-5", "6-16", "0-17", "16-64", "18-64", "65+", "80+"]
-        case "as": return OutputFormat.allCases.map(\.rawValue)
+        case "as": return first == "export" ? ExportFormat.names : OutputFormat.allCases.map(\.rawValue)
         case "set": return ["format"]
         case "format": return OutputFormat.allCases.map(\.rawValue)
         case "=" where first == "let": return Command.queryWords + results.map(\.name)

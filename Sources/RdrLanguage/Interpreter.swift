@@ -33,8 +33,8 @@ extension Session {
             emit(.message("\(name.value) = \(result.table.title) (\(rowCount(result.table)))"))
         case let .show(name, format):
             emit(.result(try storedResult(name), format: try format.map(outputFormat)))
-        case let .export(name, path):
-            try export(name: name, path: path, at: statement.range, emit: emit)
+        case let .export(name, path, format):
+            try export(name: name, path: path, format: format, at: statement.range, emit: emit)
         case .drop(let name):
             _ = try storedResult(name)
             _ = drop(name.value)
@@ -398,7 +398,11 @@ extension Session {
 
     private func outputFormat(_ name: Located<String>) throws(Diagnostic) -> OutputFormat {
         guard let format = OutputFormat(name: name.value) else {
-            throw Diagnostic("unknown format \(name.value.quotedInMessage); choose table, csv, markdown or json", at: name.range)
+            if ExportFormat(name: name.value) == .workbook {
+                throw Diagnostic("a workbook is a file, not something to show: export it (export s to x.xlsx); "
+                                 + "choose \(OutputFormat.namesText)", at: name.range)
+            }
+            throw Diagnostic("unknown format \(name.value.quotedInMessage); choose \(OutputFormat.namesText)", at: name.range)
         }
         return format
     }
@@ -409,8 +413,9 @@ extension Session {
 
     // MARK: Export
 
-    private func export(name: Located<String>?, path: Located<String>, at range: SourceRange,
-                        emit: (Output) -> Void) throws {
+    /// Writes a result to a file in the format `as` names, or else the one its extension says.
+    private func export(name: Located<String>?, path: Located<String>, format formatName: Located<String>?,
+                        at range: SourceRange, emit: (Output) -> Void) throws {
         let result: ResultSet
         if let name {
             result = try storedResult(name)
@@ -420,16 +425,27 @@ extension Session {
             }
             result = last
         }
-        guard let format = OutputFormat(path: path.value) else {
-            throw Diagnostic("cannot tell the format of '\(path.value)' from its extension; use .csv, .md, .json or .txt",
-                             at: path.range)
+        let format: ExportFormat
+        if let formatName {
+            guard let named = ExportFormat(name: formatName.value) else {
+                let suggestion = NameMatcher.closest(to: formatName.value, in: ExportFormat.names).map { "did you mean \($0)? " } ?? ""
+                throw Diagnostic("unknown format \(formatName.value.quotedInMessage); \(suggestion)an export is \(ExportFormat.namesText)",
+                                 at: formatName.range)
+            }
+            format = named
+        } else {
+            guard let implied = ExportFormat(path: path.value) else {
+                throw Diagnostic("cannot tell the format of '\(path.value)' from its extension; use \(ExportFormat.extensionsText), "
+                                 + "or name it: export … to \(path.value) as csv", at: path.range)
+            }
+            format = implied
         }
         do {
-            try AtomicFile.write(Renderer(format: format).render(result), to: resolve(path.value).path)
+            try AtomicFile.write(try format.contents(of: result), to: resolve(path.value).path)
         } catch {
             throw Diagnostic(error.description, at: path.range)
         }
-        emit(.message("Exported \(name?.value ?? "the last result") (\(rowCount(result))) to \(path.value) as \(format.rawValue)."))
+        emit(.message("Exported \(name?.value ?? "the last result") (\(rowCount(result))) to \(path.value) as \(format.name)."))
     }
 
     func resolve(_ path: String) -> URL {

@@ -1,4 +1,5 @@
 import RdrEngine
+import RdrRender
 
 extension Parser {
     /// One statement; nil for `param` lines, which only set defaults (see ParameterExpansion).
@@ -154,15 +155,17 @@ extension Parser {
             name = try self.name("the name of a result, or 'to FILE' for the last result")
         }
         try expect("to", "before the file name, as in export s to aeldre.csv")
-        return .export(name: name, path: try self.name("a file name such as aeldre.csv"))
+        let path = try self.name("a file name such as aeldre.csv")
+        guard accept("as") else { return .export(name: name, path: path, format: nil) }
+        return .export(name: name, path: path, format: try self.name("a format after 'as': \(ExportFormat.namesText)"))
     }
 
     mutating func setting() throws(Diagnostic) -> Statement.Kind {
         if accept("title") {
             return .setTitle(try name("a title, as in set title \"Budget 2026: Korsbæk\"").value)
         }
-        try expect("format", "or title after set (set format table|csv|markdown|json, set title \"…\")")
-        return .setFormat(try name("a format: table, csv, markdown or json"))
+        try expect("format", "or title after set (set format \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")), set title \"…\")")
+        return .setFormat(try name("a format: \(OutputFormat.namesText)"))
     }
 
     /// `report to PATH`
@@ -174,7 +177,7 @@ extension Parser {
     /// `as FORMAT`, when present.
     mutating func formatSuffix() throws(Diagnostic) -> Located<String>? {
         guard accept("as") else { return nil }
-        return try name("a format after 'as': table, csv, markdown or json")
+        return try name("a format after 'as': \(OutputFormat.namesText)")
     }
 
     /// `define area KEY ["Title"] = PATTERNS [except PATTERNS] [per SEGMENT]`

@@ -236,7 +236,7 @@ public final class Session {
     /// What a person should see beside an output rendered as pure CSV: its notes, footer and
     /// provenance, a line each; empty for every other output and format.
     public func aside(_ output: Output) -> String {
-        guard case .result(let result, let format) = output, (format ?? self.format) == .csv else { return "" }
+        guard case .result(let result, let format) = output, (format ?? self.format).declaration.isCSV else { return "" }
         return Renderer.caption(of: result).map { $0 + "\n" }.joined()
     }
 

@@ -30,6 +30,11 @@ public enum AtomicFile {
     /// (SIGKILL, a crash) left beside the file are removed first. A symbolic link stays one: the
     /// file it leads to is written, beside which the temporary file lies.
     public static func write(_ contents: String, to path: String) throws(ExportError) {
+        try write(Array(contents.utf8), to: path)
+    }
+
+    /// Writes `bytes` (a workbook) to `path`, as `write(_:to:)` writes text.
+    public static func write(_ bytes: [UInt8], to path: String) throws(ExportError) {
         guard !PathParts(path).name.isEmpty else { throw ExportError(path: path, reason: "no file name given") }
         let target = PathParts(try linkTarget(of: path))
         target.removeStaleTemporaryFiles()
@@ -38,7 +43,7 @@ public enum AtomicFile {
         defer { InProgress.end() }
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw target.error(errno) }
-        let failure = fill(descriptor, with: contents, permissionsOf: target.path) ?? move(temporary, to: target.path)
+        let failure = fill(descriptor, with: bytes, permissionsOf: target.path) ?? move(temporary, to: target.path)
         if let failure {
             unlink(temporary)
             throw target.error(failure)
@@ -114,7 +119,7 @@ private enum InProgress {
 // The steps of a write, each returning the errno of its failure, or nil.
 
 /// Writes, syncs and closes the file.
-private func fill(_ descriptor: Int32, with contents: String, permissionsOf path: String) -> Int32? {
+private func fill(_ descriptor: Int32, with contents: [UInt8], permissionsOf path: String) -> Int32? {
     let failure = copyPermissions(of: path, to: descriptor)
         ?? writeAll(contents, to: descriptor)
         ?? (fsync(descriptor) == 0 ? nil : errno)
@@ -130,9 +135,8 @@ private func copyPermissions(of path: String, to descriptor: Int32) -> Int32? {
     return fchmod(descriptor, status.st_mode & 0o777) == 0 ? nil : errno
 }
 
-private func writeAll(_ contents: String, to descriptor: Int32) -> Int32? {
-    var contents = contents
-    return contents.withUTF8 { buffer -> Int32? in
+private func writeAll(_ contents: [UInt8], to descriptor: Int32) -> Int32? {
+    contents.withUnsafeBufferPointer { buffer -> Int32? in
         var offset = 0
         while offset < buffer.count {
             let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

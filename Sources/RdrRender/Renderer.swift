@@ -18,11 +18,13 @@ public struct Renderer: Sendable {
         self.width = width
     }
 
-    /// The rendered result; always ends with "\n" (CSV with "\r\n").
+    /// The rendered result; always ends with "\n" (CSV with "\r\n"; excel-csv starts with a
+    /// byte-order mark).
     public func render(_ result: ResultSet) -> String {
         switch format {
         case .table: TableRenderer.render(result, width: width)
         case .csv: CSVRenderer.render(result, caption: csvCaption)
+        case .excelCSV: CSVRenderer.render(result, caption: csvCaption, dialect: .danishExcel)
         case .markdown: MarkdownRenderer.render(result)
         case .json: JSONRenderer.render(result)
         }

@@ -56,7 +56,7 @@ struct Console {
             if isatty(STDERR_FILENO) == 1 { StandardStream.error.write(text) }
             return
         }
-        if case .message = output, session.format == .csv || session.format == .json {
+        if case .message = output, session.format.declaration.isForPrograms {
             StandardStream.error.write(text)
         } else {
             StandardStream.output.write(text)

@@ -28,7 +28,7 @@ struct RdrCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("A script parameter, used as $NAME.", valueName: "NAME=VALUE"))
     var parameters: [String] = []
 
-    @Option(help: "table, csv, markdown or json (default: table on a terminal, csv otherwise).")
+    @Option(help: "table, csv, excel-csv (for Danish Excel), markdown or json (default: table on a terminal, csv otherwise).")
     var format: String?
 
     @Flag(help: "In CSV, end the rows with the notes, the median or total and the provenance as #,\"…\" records (pandas: comment='#'); without it they go to standard error.")
@@ -69,7 +69,7 @@ struct RdrCommand: ParsableCommand {
             }
         }
         if let format, OutputFormat(name: format) == nil {
-            throw ValidationError("unknown format '\(format)'; choose table, csv, markdown or json")
+            throw ValidationError("unknown format '\(format)'; choose \(OutputFormat.namesText)")
         }
         for parameter in parameters where !parameter.contains("=") || parameter.hasPrefix("=") {
             throw ValidationError("--set takes NAME=VALUE, as in --set kommune=Korsbæk; got '\(parameter)'")

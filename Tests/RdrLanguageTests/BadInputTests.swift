@@ -233,12 +233,12 @@ import Testing
     @Test func exportWithAnUnknownExtension() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let failure = try error("export _ to skole.xlsx", after: "load teaching R2020; rank Skole",
+        let failure = try error("export _ to skole.ods", after: "load teaching R2020; rank Skole",
                                 workingDirectory: folder.path)
         #expect(failure.formatted == """
-            input:1:13: error: cannot tell the format of 'skole.xlsx' from its extension; use .csv, .md, .json or .txt
-                export _ to skole.xlsx
-                            ^~~~~~~~~~
+            input:1:13: error: cannot tell the format of 'skole.ods' from its extension; use .txt, .csv, .md, .json or .xlsx, or name it: export … to skole.ods as csv
+                export _ to skole.ods
+                            ^~~~~~~~~
             """)
         #expect(try folder.contents().isEmpty)
     }
@@ -315,7 +315,7 @@ import Testing
         ("load teaching R2020", "gap Holbæk to 40"),
         ("load teaching R2020", "gap Korsbæk to 0"),
         ("load teaching R2020", "rank Skole; export _ to /nonexistent-dir/x.csv"),
-        ("load teaching R2020", "rank Skole; export _ to x.xlsx"),
+        ("load teaching R2020", "rank Skole; export _ to x.ods"),
         ("load teaching R2020", "show s"),
         ("load teaching R2020", "drop s"),
         ("load teaching R2020", "rank Skoel"),

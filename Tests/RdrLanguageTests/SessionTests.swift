@@ -403,7 +403,7 @@ import Testing
         try session.outputs("set format md")
         #expect(session.format == .markdown)
         #expect(session.failure("set format xml").error?.diagnostic.message
-            == "unknown format 'xml'; choose table, csv, markdown or json")
+            == "unknown format 'xml'; choose table, csv, excel-csv, markdown or json")
         #expect(session.format == .markdown)
     }
 

@@ -72,8 +72,8 @@ func describe(_ kind: Statement.Kind) -> String {
         return "let \(name.value) = \(describe(query))"
     case let .show(name, format):
         return "show \(name.value)" + (format.map { " as \($0.value)" } ?? "")
-    case let .export(name, path):
-        return "export " + (name.map { $0.value + " " } ?? "") + "to \(path.value)"
+    case let .export(name, path, format):
+        return "export " + (name.map { $0.value + " " } ?? "") + "to \(path.value)" + (format.map { " as \($0.value)" } ?? "")
     case .drop(let name):
         return "drop \(name.value)"
     case let .defineArea(key, title, include, exclude, segment):
