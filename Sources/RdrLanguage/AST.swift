@@ -40,6 +40,8 @@ public struct Statement: Sendable {
         case setTitle(String)
         /// `report to PATH`: the session so far as a document (.html or .md).
         case report(path: Located<String>)
+        /// `save PATH.rdr`: the session's statements that succeeded, as a script that replays it.
+        case save(path: Located<String>)
         /// `run PATH`
         case run(path: Located<String>)
         /// `help [TOPIC]`

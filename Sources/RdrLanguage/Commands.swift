@@ -147,6 +147,11 @@ struct Command: Sendable {
                 examples: ["report to budget.html", "report to budget.md"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in
             try p.report()
         },
+        Command(["save"], usage: "save FILE.rdr",
+                summary: "Write the statements typed in this session that succeeded as a script that replays it: the parameters as param lines with the values they had, then each statement as typed ($NAME and all). Help and failed statements are left out; a script run with run stays one line. Written whole or not at all.",
+                examples: ["save budget-2026.rdr"]) { (p: inout Parser) throws(Diagnostic) in
+            .save(path: try p.name("a script file name such as budget-2026.rdr"))
+        },
         Command(["set"], usage: "set format table|csv|excel-csv|markdown|json | set title \"TITLE\"",
                 summary: "Choose how results are shown, or the title of the session's report.",
                 examples: ["set format markdown", "set title \"Budget 2026: Korsbæk\""], clauses: ["format", "title"]) { (p: inout Parser) throws(Diagnostic) in try p.setting() },

@@ -1,3 +1,4 @@
+import Foundation
 import RdrRender
 import RdrReport
 
@@ -33,4 +34,52 @@ extension Session {
 /// Why a report was not written, in one line.
 public struct ReportError: Error, Sendable {
     public let message: String
+}
+
+/// `save FILE.rdr`: the session as a script that replays it.
+extension Session {
+    func saveScript(to path: Located<String>, emit: (Output) -> Void) throws {
+        guard path.value.lowercased().hasSuffix(".rdr"), !path.value.hasPrefix(".rdr") else {
+            throw Diagnostic("a script is saved as NAME.rdr, which run and rdr read as a script; '\(path.value)' is not",
+                             at: path.range)
+        }
+        guard !typedStatements.isEmpty else {
+            throw Diagnostic("there is nothing to save yet: no statement has succeeded in this session", at: path.range)
+        }
+        do {
+            try AtomicFile.write(savedScript(), to: resolve(path.value).path)
+        } catch {
+            throw Diagnostic(error.description, at: path.range)
+        }
+        let count = typedStatements.count
+        emit(.message("Saved \(count) statement\(count == 1 ? "" : "s") to \(path.value); run \(path.value) replays them."))
+    }
+
+    /// A header, the parameters with the values they had (--set ones too), then the statements.
+    func savedScript(date: Date = Date()) -> String {
+        let values = parameterValues
+        var lines = ["# Saved from an rdr session on \(Self.dateText(date)) (rdr \(rdrVersion)).",
+                     "# Replay it: rdr THIS.rdr, or run THIS.rdr at the prompt; --set NAME=VALUE changes a parameter."]
+        if !values.isEmpty { lines.append("") }
+        lines += values.map { "param \($0.name) = \(Self.scriptValue($0.value))" }
+        lines.append("")
+        lines += typedStatements
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A parameter's value as a `param` line writes it: bare when it is a plain word, number,
+    /// code or age band (Holbæk, 40, 6-16, 65+, R2024), else a string with `"`, `\` and `$` escaped.
+    static func scriptValue(_ value: String) -> String {
+        let plain = value.allSatisfy { $0.isLetter || $0.isNumber || "-+._".contains($0) }
+        if plain, let first = value.first, let last = value.last, first.isLetter || first.isNumber,
+           last != "-", last != ".", !value.contains("..") {
+            return value
+        }
+        var escaped = ""
+        for character in value {
+            if character == "\"" || character == "\\" || character == "$" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "\"" + escaped + "\""
+    }
 }

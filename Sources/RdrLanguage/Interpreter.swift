@@ -56,6 +56,8 @@ extension Session {
             emit(.message("The report's title: \(text)."))
         case .report(let path):
             try writeReport(to: path, emit: emit)
+        case .save(let path):
+            try saveScript(to: path, emit: emit)
         case .run(let path):
             guard runDepth < Session.deepestRun else {
                 throw Diagnostic("run nests more than \(Session.deepestRun) deep; does a script run itself?", at: path.range)

@@ -100,6 +100,9 @@ public final class Session {
     /// statements about the session (help, set format, export, report).
     public private(set) var notebook: [Document.Block] = []
     private var recordsNotebook = false
+    /// The statements typed at the prompt or in the top-level script that succeeded, as written:
+    /// what `save` writes.
+    private(set) var typedStatements: [String] = []
     /// The report's title (`set title`); nil gives one from the script's name.
     public var title: String?
 
@@ -188,6 +191,9 @@ public final class Session {
                 try execute(statement) { output in
                     if case .result(let result, _) = output { shown.append(result) }
                     emit(output)
+                }
+                if recordsNotebook && runDepth == 0 && statement.kind.belongsInSavedScript {
+                    typedStatements.append(source.snippet(statement.range))
                 }
                 if recordsNotebook && statement.kind.belongsInNotebook {
                     // `let` shows only a line at the prompt; the report shows what it computed.
@@ -310,10 +316,13 @@ public final class Session {
 extension Session {
     /// The session so far as a document, titled by `set title` or else `fallbackTitle`.
     public func document(fallbackTitle: String, date: Date = Date()) -> Document {
-        var values = defaults
-        values.merge(parameters) { _, given in given }
-        return Document(title: title ?? fallbackTitle, date: Self.dateText(date), generator: "rdr \(rdrVersion)",
-                        parameters: values.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, blocks: notebook)
+        Document(title: title ?? fallbackTitle, date: Self.dateText(date), generator: "rdr \(rdrVersion)",
+                 parameters: parameterValues, blocks: notebook)
+    }
+
+    /// The parameters and the values they have now, `--set` over `param`, in name order.
+    var parameterValues: [(name: String, value: String)] {
+        defaults.merging(parameters) { _, given in given }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
     /// "2 December 2026", in the Gregorian calendar and UTC, whatever the locale.
@@ -331,6 +340,14 @@ extension Session {
 public let rdrVersion = "1.0.0"
 
 extension Statement.Kind {
+    /// Whether `save` keeps the statement: all that replays the session, not help or saving.
+    var belongsInSavedScript: Bool {
+        switch self {
+        case .help, .quit, .save: false
+        default: true
+        }
+    }
+
     /// Whether a report shows the statement: the work, not talk about the session.
     var belongsInNotebook: Bool {
         switch self {

@@ -20,7 +20,7 @@ import Testing
         let session = try makeSession()
         try session.outputs("load teaching R2020; let skole = rank Skole top 3")
         #expect(session.completions(forWord: "sk", after: "") == ["skole"])
-        #expect(session.completions(forWord: "s", after: "") == ["show", "set", "skole"])
+        #expect(session.completions(forWord: "s", after: "") == ["show", "save", "set", "skole"])
     }
 
     @Test func afterASemicolonComeCommands() throws {

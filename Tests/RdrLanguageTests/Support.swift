@@ -90,6 +90,8 @@ func describe(_ kind: Statement.Kind) -> String {
         return "set title \(title)"
     case .report(let path):
         return "report to \(path.value)"
+    case .save(let path):
+        return "save \(path.value)"
     case .run(let path):
         return "run \(path.value)"
     case .help(let topic):
