@@ -112,8 +112,8 @@ enum TableRenderer {
     }
 
     /// The text in lines of at most `width` characters, broken at spaces or after a hyphen
-    /// ("6-16-" / "year-old") where it can, and inside a word only when the piece alone is longer.
-    /// Nothing is lost.
+    /// ("6-16-" / "year-old") where it can, and inside a word only when the piece alone is longer,
+    /// then with a hyphen at the break ("Skolefriti-" / "dsordninger"). Nothing is lost.
     static func wrapped(_ text: String, width: Int) -> [String] {
         guard text.count > width, width > 0 else { return [text] }
         var lines: [String] = []
@@ -130,8 +130,11 @@ enum TableRenderer {
                 if !current.isEmpty { lines.append(current) }
                 current = ""
                 while piece.count > width {
-                    lines.append(String(piece.prefix(width)))
-                    piece = piece.dropFirst(width)
+                    // A word broken inside says so with a hyphen, where there is room for one.
+                    let hyphenate = width >= 4 && piece.prefix(width).last?.isLetter == true
+                    let taken = hyphenate ? width - 1 : width
+                    lines.append(String(piece.prefix(taken)) + (hyphenate ? "-" : ""))
+                    piece = piece.dropFirst(taken)
                 }
                 current = String(piece)
             }
