@@ -81,7 +81,10 @@ extension Dataset {
         if !missing.isEmpty {
             throw .functionsMissing(area: area.title, missing: missing, dataset: name, hint: limitationHint)
         }
-        let codes = functions.filter(area.contains)
+        // Named functions only (rank 3.22.01, an overview by function): no need to scan the chart.
+        let named = area.include.compactMap { if case .function(let code) = $0 { code } else { nil } }
+        let codes = named.count == area.include.count
+            ? Array(Set(named)).sorted().filter(area.contains) : functions.filter(area.contains)
         if codes.isEmpty {
             throw .noFunctionsMatch(area: area.title, functions: area.functionsText, dataset: name)
         }
