@@ -11,7 +11,9 @@ import Testing
     }
 
     @Test func theNotebookHoldsTheWorkAndItsResults() throws {
-        let session = try makeSession()
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let session = try makeSession(workingDirectory: folder.path)
         try session.outputs("load teaching R2020\nset format csv\nrank Skole top 3\nlet s = gap Korsbæk to 40\nhelp rank\nexport s to x.csv")
         _ = session.failure("rank Skoel")
         let document = session.document(fallbackTitle: "t")
