@@ -40,6 +40,8 @@ public struct Statement: Sendable {
         case setTitle(String)
         /// `report to PATH`: the session so far as a document (.html or .md).
         case report(path: Located<String>)
+        /// `chart NAME [for KOMMUNE] [as ascii|unicode] [to FILE.svg]`
+        case chart(ChartRequest)
         /// `run PATH`
         case run(path: Located<String>)
         /// `help [TOPIC]`
