@@ -90,6 +90,9 @@ func describe(_ kind: Statement.Kind) -> String {
         return "set title \(title)"
     case .report(let path):
         return "report to \(path.value)"
+    case .chart(let request):
+        return "chart \(request.name.value)" + (request.municipality.map { " for \($0.value)" } ?? "")
+            + (request.characters.map { " as \($0.value)" } ?? "") + (request.path.map { " to \($0.value)" } ?? "")
     case .run(let path):
         return "run \(path.value)"
     case .help(let topic):
