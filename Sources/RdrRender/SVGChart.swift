@@ -248,7 +248,7 @@ struct Scale {
         start + (value - low) / (high - low) * (end - start)
     }
 
-    /// 1, 2 or 5 times a power of ten, so that the span takes about six ticks.
+    /// 1, 2 or 5 times a power of ten (at least 1), so that the span takes about six ticks.
     static func step(for span: Double) -> Double {
         guard span > 0 else { return 1 }
         let raw = span / 6
@@ -256,6 +256,7 @@ struct Scale {
         while power * 10 <= raw { power *= 10 }
         while power > raw { power /= 10 }
         let factor = raw / power
-        return power * (factor <= 1 ? 1 : factor <= 2 ? 2 : factor <= 5 ? 5 : 10)
+        // Never below 1: the labels are whole kroner, and a step of 0,5 would label two ticks "1".
+        return max(1, power * (factor <= 1 ? 1 : factor <= 2 ? 2 : factor <= 5 ? 5 : 10))
     }
 }
