@@ -55,7 +55,9 @@ import Testing
     }
 
     @Test func theReportFollowsAResultWithItsChart() throws {
-        let session = try makeSession()
+        let folder = try TemporaryFolder()  // chart g to x.svg writes there
+        defer { folder.remove() }
+        let session = try makeSession(workingDirectory: folder.path)
         try session.outputs("""
             load teaching R2020
             rank Skole for Korsbæk
