@@ -42,6 +42,8 @@ public struct Statement: Sendable {
         case report(path: Located<String>)
         /// `save PATH.rdr`: the session's statements that succeeded, as a script that replays it.
         case save(path: Located<String>)
+        /// `chart NAME [for KOMMUNE] [as ascii|unicode] [to FILE.svg]`
+        case chart(ChartRequest)
         /// `run PATH`
         case run(path: Located<String>)
         /// `help [TOPIC]`

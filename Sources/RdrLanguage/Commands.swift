@@ -109,6 +109,12 @@ struct Command: Sendable {
             .query(.explain(try p.name("the name of a result, as in explain _ or explain s"),
                             for: p.accept("for") ? try p.name("a municipality after 'for'") : nil))
         },
+        Command(["chart"], usage: "chart NAME [for KOMMUNE] [as ascii|unicode] [to FILE.svg]",
+                summary: "Draw a kept result as a chart: a ranking as a bar per municipality in place order with the median (and a gap's benchmark) marked, an overview's mulighedsrum per area, a trend's lines, a drill-down's difference per function, a comparison in one area. At the terminal in block characters (as ascii: # for a terminal that is not UTF-8); to FILE.svg writes a self-contained SVG, whole or not at all. for marks a municipality as the reader's own. A report shows the chart of every result that has one.",
+                examples: ["chart _", "let s = rank Skole; chart s for Korsbæk", "chart s to skole.svg", "chart s as ascii"],
+                clauses: ["for", "as", "to"]) { (p: inout Parser) throws(Diagnostic) in
+            .chart(try p.chartRequest())
+        },
         Command(["let"], usage: "let NAME = rank … | gap … | compare … | drill … | trend … | peers … | explain … | NAME",
                 summary: "Keep a result under a name. The last result is always called _.",
                 examples: ["let s = rank Ældre per 65+", "s", "s as markdown"], clauses: ["="]) { (p: inout Parser) throws(Diagnostic) in

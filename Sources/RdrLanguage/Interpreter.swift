@@ -58,6 +58,8 @@ extension Session {
             try writeReport(to: path, emit: emit)
         case .save(let path):
             try saveScript(to: path, emit: emit)
+        case .chart(let request):
+            try chart(request, emit: emit)
         case .run(let path):
             guard runDepth < Session.deepestRun else {
                 throw Diagnostic("run nests more than \(Session.deepestRun) deep; does a script run itself?", at: path.range)
@@ -241,7 +243,9 @@ extension Session {
                 levels += groups.compactMap { ranking.reference(.group($0), average) }
             }
         }
-        return Evaluated(.ranking(ranking), table: ranking.resultSet(showing: selection, levels: levels))
+        var evaluated = Evaluated(.ranking(ranking), table: ranking.resultSet(showing: selection, levels: levels))
+        if case .only(let chosen) = selection { evaluated.highlighted = chosen }
+        return evaluated
     }
 
     private func evaluate(_ query: GapQuery, at range: SourceRange) throws -> Evaluated {

@@ -10,6 +10,8 @@ public enum Output: Sendable {
     /// A result set, in the given format or the session's.
     case result(ResultSet, format: OutputFormat?)
     case message(String)
+    /// A chart for the terminal, in the characters asked for or (nil) the session's `chartStyle`.
+    case chart(Chart, characters: TerminalChart.Style.Characters?)
     /// A line about work in progress (a fetch); a terminal shows it, a pipe need not.
     case progress(String)
     case quit
@@ -52,10 +54,13 @@ public struct KeptResult: Sendable {
     public let table: ResultSet
     /// Nil for a listing or a check, which are tables only.
     public let analysis: Analysis?
+    /// The municipalities the query named for the reader to find; its chart marks them.
+    public var highlighted: [Municipality] = []
 
     init(_ evaluated: Evaluated) {
         table = evaluated.table
         analysis = evaluated.analysis
+        highlighted = evaluated.highlighted
     }
 }
 
@@ -105,6 +110,9 @@ public final class Session {
     private(set) var typedStatements: [String] = []
     /// The report's title (`set title`); nil gives one from the script's name.
     public var title: String?
+    /// How charts are drawn at the terminal; the shell sets it from the locale, NO_COLOR and
+    /// whether standard output is a terminal.
+    public var chartStyle = TerminalChart.Style.plain
 
     private var collections: [String: any DataCollection] = [:]
     /// How deep `run` is nested, and the folder of the script running now (nil: the prompt).
@@ -186,10 +194,14 @@ public final class Session {
             }
             let started = clock.now
             defer { timer?(source.snippet(statement.range), clock.now - started) }
-            var shown: [ResultSet] = []
+            var shown: [Document.Block] = []
             do {
                 try execute(statement) { output in
-                    if case .result(let result, _) = output { shown.append(result) }
+                    switch output {
+                    case .result(let result, _): shown.append(.result(result))
+                    case .chart(let chart, _): shown.append(.chart(chart))
+                    default: break
+                    }
                     emit(output)
                 }
                 if recordsNotebook && runDepth == 0 && statement.kind.belongsInSavedScript {
@@ -197,9 +209,13 @@ public final class Session {
                 }
                 if recordsNotebook && statement.kind.belongsInNotebook {
                     // `let` shows only a line at the prompt; the report shows what it computed.
-                    if case .bind(let name, _) = statement.kind, let kept = result(named: name.value) { shown.append(kept) }
+                    if case .bind(let name, _) = statement.kind, let kept = result(named: name.value) { shown.append(.result(kept)) }
+                    // A result that has a chart is followed by it.
+                    if statement.kind.computes, let chart = results.last.flatMap({ chart(of: $0.result) }) {
+                        shown.append(.chart(chart))
+                    }
                     notebook.append(.statement(source.snippet(statement.range)))  // a statement is one line
-                    notebook += shown.map(Document.Block.result)
+                    notebook += shown
                 }
             } catch {
                 var failure: ScriptError
@@ -234,6 +250,9 @@ public final class Session {
         case .result(let result, let format):
             Renderer(format: format ?? self.format, csvCaption: csvCaption, width: width).render(result)
         case .message(let text): wrapped(terminalSafe(text.hasSuffix("\n") ? text : text + "\n"), width: width)
+        case let .chart(chart, characters):
+            TerminalChart.render(chart, style: TerminalChart.Style(characters: characters ?? chartStyle.characters,
+                                                                   colour: chartStyle.colour), width: width)
         case .progress(let text): terminalSafe(text.hasSuffix("\n") ? text : text + "\n")
         case .quit: ""
         }
@@ -352,7 +371,17 @@ extension Statement.Kind {
     var belongsInNotebook: Bool {
         switch self {
         case .run, .help, .quit, .setFormat, .setTitle, .report, .export, .drop, .fetch, .forget, .importFile: false
+        case .chart(let request): request.path == nil  // to FILE.svg is an export
         default: true
+        }
+    }
+
+    /// Whether the statement computes a new result (kept as `_`), not shows a kept one again.
+    var computes: Bool {
+        switch self {
+        case .query(let query), .bind(_, let query):
+            if case .reference = query { false } else { true }
+        default: false
         }
     }
 }

@@ -29,22 +29,26 @@ public enum DocumentRenderer {
 
     /// The blocks grouped as a reader takes them in: the statements up to and including one
     /// that has results, then those results. Each cell with results starts a printed page.
-    static func cells(of document: Document) -> [(statements: [String], results: [ResultSet])] {
-        var cells: [(statements: [String], results: [ResultSet])] = []
-        var open: (statements: [String], results: [ResultSet]) = ([], [])
+    /// `charts[0]` stand before the first result (`chart NAME`), `charts[i + 1]` follow result i.
+    static func cells(of document: Document) -> [(statements: [String], results: [ResultSet], charts: [[Chart]])] {
+        var cells: [(statements: [String], results: [ResultSet], charts: [[Chart]])] = []
+        var open: (statements: [String], results: [ResultSet], charts: [[Chart]]) = ([], [], [[]])
         for block in document.blocks {
             switch block {
             case .statement(let text):
-                if !open.results.isEmpty {
+                if !open.results.isEmpty || !open.charts[0].isEmpty {
                     cells.append(open)
-                    open = ([], [])
+                    open = ([], [], [[]])
                 }
                 open.statements.append(text)
             case .result(let result):
                 open.results.append(result)
+                open.charts.append([])
+            case .chart(let chart):
+                open.charts[open.charts.count - 1].append(chart)
             }
         }
-        if !open.statements.isEmpty || !open.results.isEmpty { cells.append(open) }
+        if !open.statements.isEmpty || !open.results.isEmpty || !open.charts[0].isEmpty { cells.append(open) }
         return cells
     }
 
@@ -56,9 +60,18 @@ public enum DocumentRenderer {
         parts.append("_" + Document.caveat + "_")
         for cell in cells(of: document) {
             parts.append("```\n" + cell.statements.map(singleLine).joined(separator: "\n") + "\n```")
-            parts += cell.results.map { MarkdownRenderer.render($0).trimmingTrailingNewlines }
+            // A chart is its text alternative here: Markdown has no image of its own to show.
+            parts += cell.charts[0].map(chartLine)
+            for (result, charts) in zip(cell.results, cell.charts.dropFirst()) {
+                parts.append(MarkdownRenderer.render(result).trimmingTrailingNewlines)
+                parts += charts.map(chartLine)
+            }
         }
         return parts.joined(separator: "\n\n") + "\n"
+    }
+
+    private static func chartLine(_ chart: Chart) -> String {
+        "_Chart: " + singleLine(chart.title) + ". " + singleLine(chart.summary) + "_"
     }
 
     /// The lines under the title: date and generator, parameters, sources.
@@ -100,13 +113,16 @@ public enum DocumentRenderer {
         out += "<p class=\"caveat\">\(escaped(Document.caveat))</p>\n</header>\n<main>\n"
         var tableNumber = 0
         for (index, cell) in cells(of: document).enumerated() {
-            let page = index > 0 && !cell.results.isEmpty ? " page" : ""
+            let page = index > 0 && (!cell.results.isEmpty || !cell.charts[0].isEmpty) ? " page" : ""
             out += "<section class=\"cell\(page)\">\n"
             out += "<pre class=\"statement\"><code>"
                 + cell.statements.map { escaped(singleLine($0)) }.joined(separator: "\n") + "</code></pre>\n"
-            for result in cell.results {
+            if !cell.charts[0].isEmpty {
+                out += "<figure class=\"result\">\n" + cell.charts[0].map(chart).joined() + "</figure>\n"
+            }
+            for (result, charts) in zip(cell.results, cell.charts.dropFirst()) {
                 tableNumber += 1
-                out += table(result, id: "result-\(tableNumber)")
+                out += table(result, id: "result-\(tableNumber)", charts: charts)
             }
             out += "</section>\n"
         }
@@ -116,8 +132,8 @@ public enum DocumentRenderer {
         return out
     }
 
-    /// One result as a figure: a real table with headings, the footer rows, then its notes and caption.
-    private static func table(_ result: ResultSet, id: String) -> String {
+    /// One result as a figure: a real table with headings, the footer rows, its charts, then its notes and caption.
+    private static func table(_ result: ResultSet, id: String, charts: [Chart]) -> String {
         let shown = result.columnIndices(for: .people)
         let numeric = shown.map { result.columns[$0].kind.isRightAligned }
         func row(_ values: [ResultSet.Value], cell: String) -> String {
@@ -141,7 +157,7 @@ public enum DocumentRenderer {
         if !result.footer.isEmpty {
             out += "<tfoot>\n" + result.footer.map { row($0, cell: "td") }.joined() + "</tfoot>\n"
         }
-        out += "</table>\n</div>\n<figcaption>\n"
+        out += "</table>\n</div>\n" + charts.map(chart).joined() + "<figcaption>\n"
         if !result.notes.isEmpty {
             out += "<ul class=\"notes\">\n" + result.notes.map { "<li>\(escaped(singleLine($0)))</li>\n" }.joined() + "</ul>\n"
         }
@@ -150,6 +166,12 @@ public enum DocumentRenderer {
             out += "<p class=\"\(invented ? "invented" : "provenance")\">\(escaped(singleLine(line)))</p>\n"
         }
         return out + "</figcaption>\n</figure>\n"
+    }
+
+    /// A chart drawn inline, then its text alternative as a line that prints and reads without the picture.
+    private static func chart(_ chart: Chart) -> String {
+        "<div class=\"chart\">\n" + SVGChart.render(chart)
+            + "<p class=\"chart-summary\">\(escaped(singleLine(chart.summary)))</p>\n</div>\n"
     }
 
     /// The text with the five characters that are markup in HTML and XML escaped, so that the
@@ -198,6 +220,9 @@ public enum DocumentRenderer {
         figcaption { font-size: .8rem; color: #444; margin-top: .5rem; }
         ul.notes { margin: .25rem 0; padding-left: 1.2rem; }
         .provenance { margin: .15rem 0; }
+        div.chart { margin: .75rem 0; max-width: 44rem; }
+        div.chart svg { display: block; width: 100%; height: auto; }
+        .chart-summary { font-size: .8rem; color: #444; margin: .25rem 0 0; }
         footer { border-top: 1px solid #ccc; margin-top: 2rem; font-size: .8rem; color: #555; }
         @media (max-width: 40rem) { body { padding: .5rem; } table { font-size: .8rem; } th, td { padding: .2rem .35rem; } }
         @page { size: A4; margin: 15mm; }
@@ -207,7 +232,7 @@ public enum DocumentRenderer {
           table { width: 100%; font-size: 8.5pt; }
           thead { display: table-header-group; }
           tfoot { display: table-row-group; }
-          tr, .statement, figcaption { break-inside: avoid; }
+          tr, .statement, figcaption, div.chart { break-inside: avoid; }
           h2 { break-after: avoid; }
           .cell.page { break-before: page; }
           tbody tr:nth-child(even) { background: none; }

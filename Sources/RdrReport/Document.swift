@@ -8,6 +8,7 @@ public struct Document: Sendable, Equatable {
         /// A statement as typed, `$NAME` and all.
         case statement(String)
         case result(ResultSet)
+        case chart(Chart)  // the chart of the result before it, or of `chart NAME`
     }
 
     public var title: String

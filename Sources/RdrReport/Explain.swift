@@ -179,7 +179,7 @@ private func grouped(_ n: Int128) -> String {
     return n < 0 ? "-" + text : text
 }
 
-private func grouped(_ n: Int) -> String { grouped(Int128(n)) }
+func grouped(_ n: Int) -> String { grouped(Int128(n)) }
 
 /// Hundredths as a table shows them to people: 78.751,60.
 private func twoDecimals(_ hundredths: Int128) -> String {

@@ -58,10 +58,21 @@ struct Console {
         }
         if case .message = output, session.format.declaration.isForPrograms {
             StandardStream.error.write(text)
+        } else if case .chart = output, session.format.declaration.isForPrograms {  // not a record for a program
+            StandardStream.error.write(text)
         } else {
             StandardStream.output.write(text)
             if !csvCaption { StandardStream.error.write(session.aside(output)) }
         }
+    }
+
+    /// How charts are drawn: block characters when the locale is UTF-8 (the first of LC_ALL,
+    /// LC_CTYPE and LANG that is set decides, as in C), else ASCII; colour only on a terminal and
+    /// when NO_COLOR is unset (no-color.org).
+    func chartStyle(environment: [String: String]) -> TerminalChart.Style {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let utf8 = locale.lowercased().replacingOccurrences(of: "-", with: "").contains("utf8")
+        return TerminalChart.Style(characters: utf8 ? .unicode : .ascii, colour: interactive && environment["NO_COLOR"] == nil)
     }
 
     /// A line for the person at the prompt, such as the greeting; standard output.

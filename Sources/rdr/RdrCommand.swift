@@ -95,6 +95,7 @@ struct RdrCommand: ParsableCommand {
             console.error(error.formatted)
             throw ExitCode.failure
         }
+        session.chartStyle = console.chartStyle(environment: ProcessInfo.processInfo.environment)
         if timings {
             console.timing("(start-up)", clock.now - started)
             session.timer = console.timing

@@ -92,6 +92,9 @@ func describe(_ kind: Statement.Kind) -> String {
         return "report to \(path.value)"
     case .save(let path):
         return "save \(path.value)"
+    case .chart(let request):
+        return "chart \(request.name.value)" + (request.municipality.map { " for \($0.value)" } ?? "")
+            + (request.characters.map { " as \($0.value)" } ?? "") + (request.path.map { " to \($0.value)" } ?? "")
     case .run(let path):
         return "run \(path.value)"
     case .help(let topic):
