@@ -54,6 +54,8 @@ extension Session {
         case .setTitle(let text):
             title = text
             emit(.message("The report's title: \(text)."))
+        case let .map(name, chosen, path):
+            try drawMap(name, for: chosen, to: path, emit: emit)
         case .report(let path):
             try writeReport(to: path, emit: emit)
         case .run(let path):
@@ -201,7 +203,7 @@ extension Session {
     private func evaluate(_ query: Query, at range: SourceRange) throws -> KeptResult {
         switch query {
         case .reference(let name): return try kept(name, standingAlone: true)
-        case .rank(let rank): return KeptResult(try evaluate(rank, at: range))
+        case .rank(let rank): return try evaluate(rank, at: range)
         case .gap(let gap): return KeptResult(try evaluate(gap, at: range))
         case .compare(let compare): return KeptResult(try evaluate(compare, at: range))
         case .trend(let trend): return KeptResult(try evaluate(trend, at: range))
@@ -211,7 +213,7 @@ extension Session {
         }
     }
 
-    private func evaluate(_ query: RankQuery, at range: SourceRange) throws -> Evaluated {
+    private func evaluate(_ query: RankQuery, at range: SourceRange) throws -> KeptResult {
         let dataset = try requireDataset(query.on, at: range)
         let area = try self.area(query.target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
@@ -239,7 +241,9 @@ extension Session {
                 levels += groups.compactMap { ranking.reference(.group($0), average) }
             }
         }
-        return Evaluated(.ranking(ranking), table: ranking.resultSet(showing: selection, levels: levels))
+        var kept = KeptResult(Evaluated(.ranking(ranking), table: ranking.resultSet(showing: selection, levels: levels)))
+        if case .only(let chosen) = selection { kept.chosen = chosen }
+        return kept
     }
 
     private func evaluate(_ query: GapQuery, at range: SourceRange) throws -> Evaluated {

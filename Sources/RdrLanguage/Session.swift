@@ -52,6 +52,8 @@ public struct KeptResult: Sendable {
     public let table: ResultSet
     /// Nil for a listing or a check, which are tables only.
     public let analysis: Analysis?
+    /// The municipalities `rank … for` chose: a map of the result outlines them.
+    public internal(set) var chosen: [Municipality] = []
 
     init(_ evaluated: Evaluated) {
         table = evaluated.table
@@ -100,6 +102,8 @@ public final class Session {
     /// statements about the session (help, set format, export, report).
     public private(set) var notebook: [Document.Block] = []
     private var recordsNotebook = false
+    /// The map the statement running now drew (`map NAME`), for the notebook.
+    var drawnMap: MapData?
     /// The report's title (`set title`); nil gives one from the script's name.
     public var title: String?
 
@@ -184,6 +188,7 @@ public final class Session {
             let started = clock.now
             defer { timer?(source.snippet(statement.range), clock.now - started) }
             var shown: [ResultSet] = []
+            drawnMap = nil
             do {
                 try execute(statement) { output in
                     if case .result(let result, _) = output { shown.append(result) }
@@ -194,6 +199,7 @@ public final class Session {
                     if case .bind(let name, _) = statement.kind, let kept = result(named: name.value) { shown.append(kept) }
                     notebook.append(.statement(source.snippet(statement.range)))  // a statement is one line
                     notebook += shown.map(Document.Block.result)
+                    if let drawnMap { notebook.append(.map(drawnMap)) }
                 }
             } catch {
                 var failure: ScriptError

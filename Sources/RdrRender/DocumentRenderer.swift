@@ -1,3 +1,4 @@
+import RdrData
 import RdrEngine
 import RdrReport
 
@@ -29,22 +30,25 @@ public enum DocumentRenderer {
 
     /// The blocks grouped as a reader takes them in: the statements up to and including one
     /// that has results, then those results. Each cell with results starts a printed page.
-    static func cells(of document: Document) -> [(statements: [String], results: [ResultSet])] {
-        var cells: [(statements: [String], results: [ResultSet])] = []
-        var open: (statements: [String], results: [ResultSet]) = ([], [])
+    /// A statement shows results or a map (`map NAME`), never both.
+    static func cells(of document: Document) -> [(statements: [String], results: [ResultSet], maps: [MapData])] {
+        var cells: [(statements: [String], results: [ResultSet], maps: [MapData])] = []
+        var open: (statements: [String], results: [ResultSet], maps: [MapData]) = ([], [], [])
         for block in document.blocks {
             switch block {
             case .statement(let text):
-                if !open.results.isEmpty {
+                if !open.results.isEmpty || !open.maps.isEmpty {
                     cells.append(open)
-                    open = ([], [])
+                    open = ([], [], [])
                 }
                 open.statements.append(text)
             case .result(let result):
                 open.results.append(result)
+            case .map(let map):
+                open.maps.append(map)
             }
         }
-        if !open.statements.isEmpty || !open.results.isEmpty { cells.append(open) }
+        if !open.statements.isEmpty || !open.results.isEmpty || !open.maps.isEmpty { cells.append(open) }
         return cells
     }
 
@@ -57,6 +61,7 @@ public enum DocumentRenderer {
         for cell in cells(of: document) {
             parts.append("```\n" + cell.statements.map(singleLine).joined(separator: "\n") + "\n```")
             parts += cell.results.map { MarkdownRenderer.render($0).trimmingTrailingNewlines }
+            parts += cell.maps.map(markdown)
         }
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -100,13 +105,17 @@ public enum DocumentRenderer {
         out += "<p class=\"caveat\">\(escaped(Document.caveat))</p>\n</header>\n<main>\n"
         var tableNumber = 0
         for (index, cell) in cells(of: document).enumerated() {
-            let page = index > 0 && !cell.results.isEmpty ? " page" : ""
+            let page = index > 0 && !(cell.results.isEmpty && cell.maps.isEmpty) ? " page" : ""
             out += "<section class=\"cell\(page)\">\n"
             out += "<pre class=\"statement\"><code>"
                 + cell.statements.map { escaped(singleLine($0)) }.joined(separator: "\n") + "</code></pre>\n"
             for result in cell.results {
                 tableNumber += 1
                 out += table(result, id: "result-\(tableNumber)")
+            }
+            for map in cell.maps {
+                tableNumber += 1
+                out += figure(map, id: "map-\(tableNumber)")
             }
             out += "</section>\n"
         }
@@ -150,6 +159,30 @@ public enum DocumentRenderer {
             out += "<p class=\"\(invented ? "invented" : "provenance")\">\(escaped(singleLine(line)))</p>\n"
         }
         return out + "</figcaption>\n</figure>\n"
+    }
+
+    /// A map as a figure: its title, the SVG inline, then the credit the outlines ask for (with the
+    /// licence and the source's address) and the result's definition and source.
+    private static func figure(_ map: MapData, id: String) -> String {
+        var out = "<figure class=\"map\" id=\"\(id)\">\n<h2>\(escaped(singleLine(map.title)))</h2>\n"
+        guard let outlines = try? MunicipalityOutlines.shared() else {
+            // Not reached after a map statement, which read the outlines; said rather than dropped.
+            return out + "<p>\(escaped(map.altText))</p>\n<p>(The outlines of the municipalities could not be read.)</p>\n</figure>\n"
+        }
+        out += SVGMap.element(map, outlines: outlines, id: id) + "<figcaption>\n"
+        out += "<p class=\"credit\">\(escaped(outlines.credit)) <a href=\"\(escaped(outlines.licenseURL))\">CC BY 4.0</a>, "
+            + "<a href=\"\(MunicipalityOutlines.sourceURL)\">dataforsyningen.dk</a></p>\n"
+        out += map.captionLines.map { "<p class=\"provenance\">\(escaped(singleLine($0)))</p>\n" }.joined()
+        return out + "</figcaption>\n</figure>\n"
+    }
+
+    /// A map in Markdown: its text alternative, the legend, the credit and the source.
+    private static func markdown(_ map: MapData) -> String {
+        var lines = ["**\(singleLine(map.title))** (a map)", "", singleLine(map.altText), ""]
+        lines += map.classes.map { "- \($0.label): \($0.count)" }
+        let credit = (try? MunicipalityOutlines.shared())?.credit
+        lines += [""] + (credit.map { ["_\($0)_", ""] } ?? []) + map.captionLines.map { "_\(singleLine($0))_" }
+        return lines.joined(separator: "\n")
     }
 
     /// The text with the five characters that are markup in HTML and XML escaped, so that the
@@ -196,6 +229,7 @@ public enum DocumentRenderer {
         tfoot td { font-weight: 600; border-top: 2px solid #555; }
         tbody tr:nth-child(even) { background: #fafafa; }
         figcaption { font-size: .8rem; color: #444; margin-top: .5rem; }
+        figure.map { margin: 0 0 1.5rem; } svg.rdr-map { display: block; width: 100%; height: auto; }
         ul.notes { margin: .25rem 0; padding-left: 1.2rem; }
         .provenance { margin: .15rem 0; }
         footer { border-top: 1px solid #ccc; margin-top: 2rem; font-size: .8rem; color: #555; }

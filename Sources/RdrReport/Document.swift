@@ -8,6 +8,8 @@ public struct Document: Sendable, Equatable {
         /// A statement as typed, `$NAME` and all.
         case statement(String)
         case result(ResultSet)
+        /// A map of Denmark drawn by `map NAME` (with or without `to FILE.svg`).
+        case map(MapData)
     }
 
     public var title: String
