@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine", "RdrReport"]),
         .testTarget(
             name: "RdrRenderTests",
-            dependencies: ["RdrRender", "RdrReport", "RdrTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["RdrRender", "RdrReport", "RdrData", "RdrTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage", "RdrReport", "RdrTestSupport"]),
         .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "RdrReport", "CCrypto", "RdrTestSupport"], exclude: ["Fixtures"]),

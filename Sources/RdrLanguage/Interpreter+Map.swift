@@ -47,8 +47,12 @@ extension Session {
         }
         let unplaced = map.figures.map(\.municipality).filter { outlines.outline(code: $0.code) == nil }
         if unplaced.count == map.figures.count {
-            throw Diagnostic("cannot map \(name.value): none of its municipalities has an outline (codes 101-860); "
-                             + "map works on Denmark's 98 municipalities", at: name.range)
+            // The teaching dataset's 98 fictional municipalities (codes 1001 …) have no place in
+            // Denmark, and placing them by position would invent a geography: refused.
+            let why = map.provenance.invented ? "the teaching municipalities are fictional"
+                : "none of its municipalities has an outline (codes 101-860)"
+            throw Diagnostic("cannot map \(name.value): \(why); map works on real data (load R2024, then rank …)",
+                             at: name.range)
         }
         let outlined = map.highlighted.isEmpty ? "" : ", " + map.highlighted.map(\.name).joined(separator: ", ") + " outlined"
         let what = "\(map.figures.count - unplaced.count) municipalities in \(map.classes.count) classes\(outlined)"

@@ -141,7 +141,7 @@ public enum SVGMap {
             let textWidth = width - 2 * Self.pad
             titleLines = Self.wrap(map.title, width: textWidth, size: 40)
             subtitleTop = Self.pad + Self.height(lines: titleLines.count, size: 40) + 4
-            subtitleLines = Self.wrap(map.subtitle, width: textWidth, size: 28)
+            subtitleLines = Self.wrap(map.subtitleText, width: textWidth, size: 28)
             mapTop = subtitleTop + Self.height(lines: subtitleLines.count, size: 28) + 24
             creditLines = Self.wrap(outlines.credit, width: textWidth, size: 24)
             creditTop = mapTop + mapHeight + 24

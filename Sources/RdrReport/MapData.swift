@@ -62,6 +62,11 @@ public struct MapData: Sendable, Equatable {
     public let highlighted: [Municipality]
     public let provenance: Provenance
 
+    /// The words under the title: the subtitle, after the INVENTED mark when the figures are.
+    public var subtitleText: String {
+        provenance.invented ? "INVENTED FIGURES, not any real municipality's accounts. " + subtitle : subtitle
+    }
+
     /// How many colours the palette has: the most classes a map has.
     public static let shades = 5
 
@@ -73,30 +78,28 @@ public struct MapData: Sendable, Equatable {
     public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
         /// `what`: "a comparison (compare …)".
         case noFigurePerMunicipality(what: String)
-        case invented
 
         public var description: String {
             switch self {
             case .noFigurePerMunicipality(let what):
                 "it is \(what), which has no figure per municipality; map draws a ranking (rank …), "
                     + "the ranking behind a gap, or peers (their distance)"
-            case .invented:
-                "the teaching municipalities are fictional and have no place on a map of Denmark; "
-                    + "map works on real data (load R2024, then rank …)"
             }
         }
     }
 
     /// The map of a kept result: a ranking (kr. per person), the ranking behind a gap (its
     /// municipality outlined), or peers (the distance from the municipality compared, which is
-    /// outlined). `highlight` replaces the outlined municipalities when given.
+    /// outlined). `highlight` replaces the outlined municipalities when given. Invented figures
+    /// (a fixture) make a map that says so, as every rendering does; the teaching dataset's
+    /// fictional municipalities have no outline, which the `map` command refuses.
     public static func make(from analysis: Analysis, highlight: [Municipality]? = nil) throws(Refusal) -> MapData {
         switch analysis {
-        case .ranking(let ranking): return try make(ranking, highlight: highlight ?? [])
-        case .gap(let gap, let ranking): return try make(ranking, highlight: highlight ?? [gap.own.municipality])
+        case .ranking(let ranking): return make(ranking, highlight: highlight ?? [])
+        case .gap(let gap, let ranking): return make(ranking, highlight: highlight ?? [gap.own.municipality])
         case .sensitivity(let sensitivity):
-            return try make(sensitivity.ranking, highlight: highlight ?? [sensitivity.municipality])
-        case .peers(let peers): return try make(peers, highlight: highlight ?? [peers.municipality])
+            return make(sensitivity.ranking, highlight: highlight ?? [sensitivity.municipality])
+        case .peers(let peers): return make(peers, highlight: highlight ?? [peers.municipality])
         case .overview, .overviews: throw .noFigurePerMunicipality(what: "an overview of one municipality (gap … without in)")
         case .comparison, .areaComparisons: throw .noFigurePerMunicipality(what: "a comparison (compare …)")
         case .trend: throw .noFigurePerMunicipality(what: "a trend (trend …)")
@@ -115,8 +118,7 @@ public struct MapData: Sendable, Equatable {
         }
     }
 
-    private static func make(_ ranking: Ranking, highlight: [Municipality]) throws(Refusal) -> MapData {
-        guard !ranking.provenance.invented else { throw .invented }
+    private static func make(_ ranking: Ranking, highlight: [Municipality]) -> MapData {
         let person = ranking.segment.person
         let unit = "kr. per \(person)"
         let n = ranking.entries.count
@@ -136,8 +138,7 @@ public struct MapData: Sendable, Equatable {
             missingLabel: "no figure (not ranked)", highlighted: highlight, provenance: ranking.provenance)
     }
 
-    private static func make(_ peers: Peers, highlight: [Municipality]) throws(Refusal) -> MapData {
-        guard !peers.provenance.invented else { throw .invented }
+    private static func make(_ peers: Peers, highlight: [Municipality]) -> MapData {
         let own = peers.municipality.name
         var placed: [(municipality: Municipality, value: Double, place: Int)] = []
         for (position, candidate) in peers.ranked.enumerated() {

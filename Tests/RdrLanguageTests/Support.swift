@@ -90,6 +90,9 @@ func describe(_ kind: Statement.Kind) -> String {
         return "set title \(title)"
     case .report(let path):
         return "report to \(path.value)"
+    case let .map(name, chosen, path):
+        return "map \(name.value)" + (chosen.isEmpty ? "" : " for " + chosen.map(\.value).joined(separator: ", "))
+            + (path.map { " to \($0.value)" } ?? "")
     case .run(let path):
         return "run \(path.value)"
     case .help(let topic):
