@@ -87,7 +87,7 @@ public enum SVGMap {
         }
         out += "</g>\n"
 
-        out += layout.text(layout.creditLines, x: Layout.pad, y: layout.creditTop + 24, size: 24, colour: "#222222",
+        out += layout.text(layout.creditLines, x: Layout.pad, y: layout.creditTop + 22, size: 22, colour: "#222222",
                            key: "credit")
         out += layout.text(layout.captionLines, x: Layout.pad, y: layout.captionTop + 24, size: 24, colour: "#444444",
                            key: "source")
@@ -97,7 +97,7 @@ public enum SVGMap {
     /// Where everything goes, in SVG units.
     struct Layout {
         static let pad = 24
-        static let legendWidth = 470
+        static let legendWidth = 560
         static let lineHeight = 1.3
 
         let map: MapData
@@ -143,10 +143,10 @@ public enum SVGMap {
             subtitleTop = Self.pad + Self.height(lines: titleLines.count, size: 40) + 4
             subtitleLines = Self.wrap(map.subtitleText, width: textWidth, size: 28)
             mapTop = subtitleTop + Self.height(lines: subtitleLines.count, size: 28) + 24
-            creditLines = Self.wrap(outlines.credit, width: textWidth, size: 24)
+            creditLines = Self.wrap(outlines.credit, width: textWidth, size: 22)
             creditTop = mapTop + mapHeight + 24
             captionLines = map.captionLines.flatMap { Self.wrap($0, width: textWidth, size: 24) }
-            captionTop = creditTop + Self.height(lines: creditLines.count, size: 24) + 8
+            captionTop = creditTop + Self.height(lines: creditLines.count, size: 22) + 8
             height = captionTop + Self.height(lines: captionLines.count, size: 24) + Self.pad
 
             var box = (x0: Int.max, y0: Int.max, x1: Int.min, y1: Int.min)
@@ -227,20 +227,24 @@ public enum SVGMap {
             Int((Double(lines * size) * lineHeight).rounded(.up))
         }
 
-        /// Lines of at most about `width` units at `size`, broken at spaces (an average glyph is
-        /// taken as 0.55 of the size, generous for sans-serif text).
+        /// Lines of at most about `width` units at `size`, broken at spaces, after a comma where
+        /// one is in the second half of the line ("CC BY 4.0" stays whole). An average glyph is
+        /// taken as 0.55 of the size, generous for sans-serif text.
         static func wrap(_ text: String, width: Int, size: Int) -> [String] {
             let limit = max(10, Int(Double(width) / (0.55 * Double(size))))
             var lines: [String] = []
-            var line = ""
+            var line: [Substring] = []
+            let length = { (words: ArraySlice<Substring>) in words.map(\.count).reduce(0, +) + max(0, words.count - 1) }
             for word in text.split(separator: " ") {
-                if !line.isEmpty, line.count + 1 + word.count > limit {
-                    lines.append(line)
-                    line = ""
+                if !line.isEmpty, length(line[...]) + 1 + word.count > limit {
+                    let comma = line.indices.last { line[$0].hasSuffix(",") && length(line[...$0]) >= limit / 2 }
+                    let cut = comma.map { $0 + 1 } ?? line.count
+                    lines.append(line[..<cut].joined(separator: " "))
+                    line = Array(line[cut...])
                 }
-                line += (line.isEmpty ? "" : " ") + word
+                line.append(word)
             }
-            if !line.isEmpty { lines.append(line) }
+            if !line.isEmpty { lines.append(line.joined(separator: " ")) }
             return lines
         }
 
