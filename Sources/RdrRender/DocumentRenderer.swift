@@ -161,19 +161,17 @@ public enum DocumentRenderer {
         return out + "</figcaption>\n</figure>\n"
     }
 
-    /// A map as a figure: its title, the SVG inline, then the credit the outlines ask for (with the
-    /// licence and the source's address) and the result's definition and source.
+    /// A map as a figure: the SVG inline — its title, legend, credit line and source are part of
+    /// it, as in the file — then the licence and the outlines' source as links.
     private static func figure(_ map: MapData, id: String) -> String {
-        var out = "<figure class=\"map\" id=\"\(id)\">\n<h2>\(escaped(singleLine(map.title)))</h2>\n"
         guard let outlines = try? MunicipalityOutlines.shared() else {
             // Not reached after a map statement, which read the outlines; said rather than dropped.
-            return out + "<p>\(escaped(map.altText))</p>\n<p>(The outlines of the municipalities could not be read.)</p>\n</figure>\n"
+            return "<figure class=\"map\" id=\"\(id)\">\n<p>\(escaped(map.altText))</p>\n"
+                + "<p>(The outlines of the municipalities could not be read.)</p>\n</figure>\n"
         }
-        out += SVGMap.element(map, outlines: outlines, id: id) + "<figcaption>\n"
-        out += "<p class=\"credit\">\(escaped(outlines.credit)) <a href=\"\(escaped(outlines.licenseURL))\">CC BY 4.0</a>, "
-            + "<a href=\"\(MunicipalityOutlines.sourceURL)\">dataforsyningen.dk</a></p>\n"
-        out += map.captionLines.map { "<p class=\"provenance\">\(escaped(singleLine($0)))</p>\n" }.joined()
-        return out + "</figcaption>\n</figure>\n"
+        return "<figure class=\"map\" id=\"\(id)\">\n" + SVGMap.element(map, outlines: outlines, id: id)
+            + "<figcaption>\n<p class=\"credit\">Map: DAGI (Klimadatastyrelsen), <a href=\"\(escaped(outlines.licenseURL))\">CC BY 4.0</a>, "
+            + "<a href=\"\(MunicipalityOutlines.sourceURL)\">dataforsyningen.dk</a>, simplified.</p>\n</figcaption>\n</figure>\n"
     }
 
     /// A map in Markdown: its text alternative, the legend, the credit and the source.
