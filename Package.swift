@@ -24,8 +24,9 @@ let package = Package(
             dependencies: ["RdrEngine"],
             resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr"), .copy("Resources/map")]
         ),
-        // Renderers: boxed table, CSV (also for Danish Excel), Markdown, JSON, Excel workbooks;
-        // atomic export. Only XLSXWriter.swift uses ZIPFoundation.
+        // Renderers: boxed table, CSV (also for Danish Excel), Markdown, JSON, Excel workbooks,
+        // SVG maps on RdrData's municipality outlines; atomic export. Only XLSXWriter.swift uses
+        // ZIPFoundation.
         .target(name: "RdrRender", dependencies: ["RdrEngine", "RdrReport", "RdrData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Statistics Denmark: the Statbank API client, its file formats, the local store.
         .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrReport", "RdrData", "CCurl", "CCrypto", "CSQLite"]),

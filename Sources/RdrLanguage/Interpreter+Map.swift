@@ -69,7 +69,11 @@ extension Session {
         }
         drawnMap = map
         notes += "\nA map is drawn in a file or a report: map \(name.value) to denmark.svg, or report to report.html."
-        let classes = map.classes.map { "  \($0.label): \($0.count)" }.joined(separator: "\n")
+        var classes = map.classes.map { "  \($0.label): \($0.count)" }.joined(separator: "\n")
+        if !map.missing.isEmpty {
+            let names = map.missing.count <= 5 ? " (" + map.missing.map(\.municipality.name).joined(separator: ", ") + ")" : ""
+            classes += "\n  \(map.missingLabel): \(map.missing.count)\(names)"
+        }
         emit(.message("Map of \(name.value): \(map.title); \(what):\n\(classes)" + notes))
     }
 }
