@@ -22,11 +22,12 @@ let package = Package(
         .target(
             name: "RdrData",
             dependencies: ["RdrEngine"],
-            resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr")]
+            resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr"), .copy("Resources/map")]
         ),
-        // Renderers: boxed table, CSV (also for Danish Excel), Markdown, JSON, Excel workbooks;
-        // atomic export. Only XLSXWriter.swift uses ZIPFoundation.
-        .target(name: "RdrRender", dependencies: ["RdrEngine", "RdrReport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Renderers: boxed table, CSV (also for Danish Excel), Markdown, JSON, Excel workbooks,
+        // SVG maps on RdrData's municipality outlines; atomic export. Only XLSXWriter.swift uses
+        // ZIPFoundation.
+        .target(name: "RdrRender", dependencies: ["RdrEngine", "RdrReport", "RdrData", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Statistics Denmark: the Statbank API client, its file formats, the local store.
         .target(name: "RdrStatbank", dependencies: ["RdrEngine", "RdrReport", "RdrData", "CCurl", "CCrypto", "CSQLite"]),
         // libcurl, loaded with dlopen at the first request rather than linked (start-up time).
@@ -50,7 +51,7 @@ let package = Package(
         .testTarget(name: "RdrEngineTests", dependencies: ["RdrEngine", "RdrReport"]),
         .testTarget(
             name: "RdrRenderTests",
-            dependencies: ["RdrRender", "RdrReport", "RdrTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["RdrRender", "RdrReport", "RdrData", "RdrTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(name: "RdrLanguageTests", dependencies: ["RdrLanguage", "RdrReport", "RdrTestSupport"]),
         .testTarget(name: "RdrStatbankTests", dependencies: ["RdrStatbank", "RdrReport", "CCrypto", "RdrTestSupport"], exclude: ["Fixtures"]),

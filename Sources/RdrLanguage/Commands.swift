@@ -148,6 +148,11 @@ struct Command: Sendable {
         listing(.municipalities, aliases: ["kommuner"], usage: "municipalities   (or: kommuner)",
                 summary: "List the municipalities of the current dataset, with their region and DST group."),
         listing(.functions, usage: "functions", summary: "List the functions the current dataset holds, and the areas that use them."),
+        Command(["map"], usage: "map NAME [for KOMMUNE, …] [to FILE.svg]",
+                summary: "Draw a kept result with a figure per municipality as a map of Denmark: a ranking (kr. per person), the ranking behind a gap, or peers (the distance). Five classes of about equal size in a colour-blind-safe palette, stated in the legend; municipalities without a figure hatched; the municipality of rank … for, of the gap or peers, or of for, outlined; Bornholm in a box. Written as an SVG file (whole or not at all), and shown in a report; real data only (the teaching municipalities are fictional).",
+                examples: ["load R2024; let s = rank 3.22.01 for Holbæk; map s to folkeskoler.svg",
+                           "load R2024; rank 3.22.01; map _ for Aarhus to aarhus.svg", "load R2024; let p = peers Holbæk; map p"],
+                clauses: ["for", "to"]) { (p: inout Parser) throws(Diagnostic) in try p.map() },
         Command(["report"], usage: "report to FILE.html | FILE.md",
                 summary: "Write the session so far as a report to mail as it is: every statement as typed, its results as tables with their notes, definitions and sources, under a header with the title (set title), the date, the parameters, the data sources and the method's caveat. HTML is one self-contained file, print-ready on A4; messages such as Loaded … stay out. Written whole or not at all.",
                 examples: ["report to budget.html", "report to budget.md"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in

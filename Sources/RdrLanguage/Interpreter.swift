@@ -54,6 +54,8 @@ extension Session {
         case .setTitle(let text):
             title = text
             emit(.message("The report's title: \(text)."))
+        case let .map(name, chosen, path):
+            try drawMap(name, for: chosen, to: path, emit: emit)
         case .report(let path):
             try writeReport(to: path, emit: emit)
         case .save(let path):

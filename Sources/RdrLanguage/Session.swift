@@ -108,6 +108,8 @@ public final class Session {
     /// The statements typed at the prompt or in the top-level script that succeeded, as written:
     /// what `save` writes.
     private(set) var typedStatements: [String] = []
+    /// The map the statement running now drew (`map NAME`), for the notebook.
+    var drawnMap: MapData?
     /// The report's title (`set title`); nil gives one from the script's name.
     public var title: String?
     /// How charts are drawn at the terminal; the shell sets it from the locale, NO_COLOR and
@@ -195,6 +197,7 @@ public final class Session {
             let started = clock.now
             defer { timer?(source.snippet(statement.range), clock.now - started) }
             var shown: [Document.Block] = []
+            drawnMap = nil
             do {
                 try execute(statement) { output in
                     switch output {
@@ -216,6 +219,7 @@ public final class Session {
                     }
                     notebook.append(.statement(source.snippet(statement.range)))  // a statement is one line
                     notebook += shown
+                    if let drawnMap { notebook.append(.map(drawnMap)) }
                 }
             } catch {
                 var failure: ScriptError

@@ -1,3 +1,4 @@
+import RdrData
 import RdrEngine
 import RdrReport
 
@@ -29,16 +30,17 @@ public enum DocumentRenderer {
 
     /// The blocks grouped as a reader takes them in: the statements up to and including one
     /// that has results, then those results. Each cell with results starts a printed page.
-    /// `charts[0]` stand before the first result (`chart NAME`), `charts[i + 1]` follow result i.
-    static func cells(of document: Document) -> [(statements: [String], results: [ResultSet], charts: [[Chart]])] {
-        var cells: [(statements: [String], results: [ResultSet], charts: [[Chart]])] = []
-        var open: (statements: [String], results: [ResultSet], charts: [[Chart]]) = ([], [], [[]])
+    /// `charts[0]` stand before the first result (`chart NAME`), `charts[i + 1]` follow result i;
+    /// `maps` are drawn by `map NAME`, after the results.
+    static func cells(of document: Document) -> [Cell] {
+        var cells: [Cell] = []
+        var open = Cell()
         for block in document.blocks {
             switch block {
             case .statement(let text):
-                if !open.results.isEmpty || !open.charts[0].isEmpty {
+                if open.showsSomething {
                     cells.append(open)
-                    open = ([], [], [[]])
+                    open = Cell()
                 }
                 open.statements.append(text)
             case .result(let result):
@@ -46,10 +48,22 @@ public enum DocumentRenderer {
                 open.charts.append([])
             case .chart(let chart):
                 open.charts[open.charts.count - 1].append(chart)
+            case .map(let map):
+                open.maps.append(map)
             }
         }
-        if !open.statements.isEmpty || !open.results.isEmpty || !open.charts[0].isEmpty { cells.append(open) }
+        if !open.statements.isEmpty || open.showsSomething { cells.append(open) }
         return cells
+    }
+
+    /// A statement group and what it showed.
+    struct Cell {
+        var statements: [String] = []
+        var results: [ResultSet] = []
+        var charts: [[Chart]] = [[]]
+        var maps: [MapData] = []
+
+        var showsSomething: Bool { !results.isEmpty || !charts[0].isEmpty || !maps.isEmpty }
     }
 
     // MARK: Markdown
@@ -66,6 +80,7 @@ public enum DocumentRenderer {
                 parts.append(MarkdownRenderer.render(result).trimmingTrailingNewlines)
                 parts += charts.map(chartLine)
             }
+            parts += cell.maps.map(markdown)
         }
         return parts.joined(separator: "\n\n") + "\n"
     }
@@ -113,7 +128,7 @@ public enum DocumentRenderer {
         out += "<p class=\"caveat\">\(escaped(Document.caveat))</p>\n</header>\n<main>\n"
         var tableNumber = 0
         for (index, cell) in cells(of: document).enumerated() {
-            let page = index > 0 && (!cell.results.isEmpty || !cell.charts[0].isEmpty) ? " page" : ""
+            let page = index > 0 && cell.showsSomething ? " page" : ""
             out += "<section class=\"cell\(page)\">\n"
             out += "<pre class=\"statement\"><code>"
                 + cell.statements.map { escaped(singleLine($0)) }.joined(separator: "\n") + "</code></pre>\n"
@@ -123,6 +138,10 @@ public enum DocumentRenderer {
             for (result, charts) in zip(cell.results, cell.charts.dropFirst()) {
                 tableNumber += 1
                 out += table(result, id: "result-\(tableNumber)", charts: charts)
+            }
+            for map in cell.maps {
+                tableNumber += 1
+                out += figure(map, id: "map-\(tableNumber)")
             }
             out += "</section>\n"
         }
@@ -174,6 +193,28 @@ public enum DocumentRenderer {
             + "<p class=\"chart-summary\">\(escaped(singleLine(chart.summary)))</p>\n</div>\n"
     }
 
+    /// A map as a figure: the SVG inline — its title, legend, credit line and source are part of
+    /// it, as in the file — then the licence and the outlines' source as links.
+    private static func figure(_ map: MapData, id: String) -> String {
+        guard let outlines = try? MunicipalityOutlines.shared() else {
+            // Not reached after a map statement, which read the outlines; said rather than dropped.
+            return "<figure class=\"map\" id=\"\(id)\">\n<p>\(escaped(map.altText))</p>\n"
+                + "<p>(The outlines of the municipalities could not be read.)</p>\n</figure>\n"
+        }
+        return "<figure class=\"map\" id=\"\(id)\">\n" + SVGMap.element(map, outlines: outlines, id: id)
+            + "<figcaption>\n<p class=\"credit\">Map: DAGI (Klimadatastyrelsen), <a href=\"\(escaped(outlines.licenseURL))\">CC BY 4.0</a>, "
+            + "<a href=\"\(MunicipalityOutlines.sourceURL)\">dataforsyningen.dk</a>, simplified.</p>\n</figcaption>\n</figure>\n"
+    }
+
+    /// A map in Markdown: its text alternative, the legend, the credit and the source.
+    private static func markdown(_ map: MapData) -> String {
+        var lines = ["**\(singleLine(map.title))** (a map)", "", singleLine(map.altText), ""]
+        lines += map.classes.map { "- \($0.label): \($0.count)" }
+        let credit = (try? MunicipalityOutlines.shared())?.credit
+        lines += [""] + (credit.map { ["_\($0)_", ""] } ?? []) + map.captionLines.map { "_\(singleLine($0))_" }
+        return lines.joined(separator: "\n")
+    }
+
     /// The text with the five characters that are markup in HTML and XML escaped, so that the
     /// page is also well-formed XML.
     static func escaped(_ text: String) -> String {
@@ -218,6 +259,7 @@ public enum DocumentRenderer {
         tfoot td { font-weight: 600; border-top: 2px solid #555; }
         tbody tr:nth-child(even) { background: #fafafa; }
         figcaption { font-size: .8rem; color: #444; margin-top: .5rem; }
+        figure.map { margin: 0 0 1.5rem; } svg.rdr-map { display: block; width: 100%; height: auto; }
         ul.notes { margin: .25rem 0; padding-left: 1.2rem; }
         .provenance { margin: .15rem 0; }
         div.chart { margin: .75rem 0; max-width: 44rem; }

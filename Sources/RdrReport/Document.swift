@@ -9,6 +9,8 @@ public struct Document: Sendable, Equatable {
         case statement(String)
         case result(ResultSet)
         case chart(Chart)  // the chart of the result before it, or of `chart NAME`
+        /// A map of Denmark drawn by `map NAME` (with or without `to FILE.svg`).
+        case map(MapData)
     }
 
     public var title: String

@@ -71,6 +71,7 @@ import Testing
             case .statement(let text): "statement \(text)"
             case .result: "result"
             case .chart(let chart): "chart \(chart.title)"
+            case .map(let map): "map \(map.title)"
             }
         }
         #expect(kinds == ["statement load teaching R2020", "statement rank Skole for Korsbæk", "result",

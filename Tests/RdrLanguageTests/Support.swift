@@ -95,6 +95,9 @@ func describe(_ kind: Statement.Kind) -> String {
     case .chart(let request):
         return "chart \(request.name.value)" + (request.municipality.map { " for \($0.value)" } ?? "")
             + (request.characters.map { " as \($0.value)" } ?? "") + (request.path.map { " to \($0.value)" } ?? "")
+    case let .map(name, chosen, path):
+        return "map \(name.value)" + (chosen.isEmpty ? "" : " for " + chosen.map(\.value).joined(separator: ", "))
+            + (path.map { " to \($0.value)" } ?? "")
     case .run(let path):
         return "run \(path.value)"
     case .help(let topic):
