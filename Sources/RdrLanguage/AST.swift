@@ -36,6 +36,8 @@ public struct Statement: Sendable {
         case describeArea(Target)
         /// `set format FORMAT`
         case setFormat(Located<String>)
+        /// `set lang en|da`: the language of the results made from now on.
+        case setLanguage(Located<String>)
         /// `set title "TITLE"`: the title of the session's report.
         case setTitle(String)
         /// `report to PATH`: the session so far as a document (.html or .md).
