@@ -116,7 +116,7 @@ extension Comparison {
                 .init(key: "place", title: w.place, kind: .place),
                 .init(key: "ranked", title: w.of, kind: .integer),
                 .init(key: "spending_kr", title: w.spending(ranking.basis), kind: .integer),
-                .init(key: "persons", title: w.persons(segment), kind: .integer),
+                .init(key: "persons", title: w.personsHeading(segment), kind: .integer),
             ],
             rows: rows, notes: notes, provenance: ranking.provenance, language: language)
     }

@@ -42,6 +42,12 @@ extension Language {
         pick("\(segment.person)s", person(segment) + "e")
     }
 
+    /// As a column heading: "inhabitants" / "Indbyggere", "6-16-årige".
+    func personsHeading(_ segment: Segment) -> String {
+        let persons = persons(segment)
+        return self == .da ? persons.prefix(1).uppercased() + persons.dropFirst() : persons
+    }
+
     /// "kr. per 6-16-year-old" / "kr. pr. 6-16-årig".
     func krPer(_ segment: Segment) -> String { pick("kr. per \(segment.person)", "kr. pr. \(person(segment))") }
 

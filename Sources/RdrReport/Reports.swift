@@ -65,7 +65,7 @@ extension Ranking {
                 .init(key: "municipality", title: w.kommune, kind: .text),
                 .init(key: "kr_per_person", title: w.krPerHeading(segment), kind: .amount(shown: 0, exported: 2)),
                 .init(key: "spending_kr", title: w.spending(basis), kind: .integer),
-                .init(key: "persons", title: w.persons(segment), kind: .integer),
+                .init(key: "persons", title: w.personsHeading(segment), kind: .integer),
                 .init(key: "is_median", title: w.median, kind: .flag, programsOnly: true),
             ],
             rows: shown.map { row($0, .text($0.municipality.name)) },

@@ -36,7 +36,7 @@ extension Trend {
                 .init(key: "place", title: w.place, kind: .place),
                 .init(key: "ranked", title: w.of, kind: .integer),
                 .init(key: "spending_kr", title: spendingTitle(w), kind: .integer),
-                .init(key: "persons", title: w.persons(segment), kind: .integer),
+                .init(key: "persons", title: w.personsHeading(segment), kind: .integer),
                 .init(key: "break", title: w.breakHeading, kind: .flag),
             ],
             rows: rows, notes: notes(w), provenance: provenance(w), language: language)
