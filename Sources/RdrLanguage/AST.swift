@@ -36,6 +36,8 @@ public struct Statement: Sendable {
         case describeArea(Target)
         /// `set format FORMAT`
         case setFormat(Located<String>)
+        /// `set lang en|da`: the language of the results made from now on.
+        case setLanguage(Located<String>)
         /// `set title "TITLE"`: the title of the session's report.
         case setTitle(String)
         /// `map NAME [for NAMES] [to PATH]`: a kept result as a map of Denmark (an SVG file).

@@ -163,9 +163,9 @@ struct Command: Sendable {
                 examples: ["save budget-2026.rdr"]) { (p: inout Parser) throws(Diagnostic) in
             .save(path: try p.name("a script file name such as budget-2026.rdr"))
         },
-        Command(["set"], usage: "set format table|csv|excel-csv|markdown|json | set title \"TITLE\"",
-                summary: "Choose how results are shown, or the title of the session's report.",
-                examples: ["set format markdown", "set title \"Budget 2026: Korsbæk\""], clauses: ["format", "title"]) { (p: inout Parser) throws(Diagnostic) in try p.setting() },
+        Command(["set"], usage: "set format table|csv|excel-csv|markdown|json | set title \"TITLE\" | set lang en|da",
+                summary: "Choose how results are shown, the title of the session's report, or the language of results' headings, titles, notes and captions (en English, da dansk; CSV and JSON keep the same keys). A kept result keeps the language it was made in.",
+                examples: ["set format markdown", "set title \"Budget 2026: Korsbæk\"", "set lang da"], clauses: ["format", "title", "lang"]) { (p: inout Parser) throws(Diagnostic) in try p.setting() },
         Command(["run"], usage: "run FILE", summary: "Run a script; it stops at its first error.",
                 examples: ["run examples/budget-round.rdr"]) { (p: inout Parser) throws(Diagnostic) in
             .run(path: try p.name("a script file, as in run budget.rdr"))

@@ -24,13 +24,13 @@ extension Session {
             if comparisons.computedCount == 0, case .failure(let error)? = rows.first?.outcome {
                 throw Diagnostic("no area can be computed on \(dataset.name): \(error)", at: range)
             }
-            return Evaluated(.areaComparisons(comparisons), table: comparisons.resultSet(dataset: dataset))
+            return Evaluated(.areaComparisons(comparisons), table: comparisons.resultSet(dataset: dataset, in: language))
         }
         let area = try self.area(target, in: dataset)
         let ranking = try engine { () throws(EngineError) in try dataset.rank(area, per: query.segment?.value) }
             at: { $0.isSegmentError ? query.segment?.range ?? target.range : target.range }
         let comparison = ranking.comparison(of: municipality, with: peers, average: average, in: dataset)
-        return Evaluated(.comparison(comparison), table: comparison.resultSet())
+        return Evaluated(.comparison(comparison), table: comparison.resultSet(in: language))
     }
 
     /// The municipalities a peer names: one by name, or every one of a group or region.
@@ -92,7 +92,7 @@ extension Session {
             try Trend.compute(area, per: query.segment?.value, over: datasets, for: municipalities,
                               prices: prices, crosswalk: crosswalk)
         } at: { $0.isSegmentError ? query.segment?.range ?? query.target.range : query.target.range }
-        return Evaluated(.trend(trend), table: trend.resultSet())
+        return Evaluated(.trend(trend), table: trend.resultSet(in: language))
     }
 
     /// The years a trend follows: those `on` names, else every loaded dataset of the current one's

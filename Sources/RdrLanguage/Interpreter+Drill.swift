@@ -26,7 +26,7 @@ extension Session {
                 if case .notRanked(let name, _) = error, name == municipality.name { return query.municipality.range }
                 return query.benchmark?.range ?? query.target.range
             }
-        return Evaluated(.drill(drill), table: drill.resultSet(dataset: dataset))
+        return Evaluated(.drill(drill), table: drill.resultSet(dataset: dataset, in: language))
     }
 
     private func isMunicipality(_ name: String, in dataset: Dataset) -> Bool {

@@ -32,7 +32,7 @@ extension Session {
                 throw Diagnostic(error.description, at: query.inGroup ?? query.municipality.range)
             }
         }
-        return Evaluated(.peers(peers), table: peers.resultSet(agesHint: agesHint(dataset)))
+        return Evaluated(.peers(peers), table: peers.resultSet(agesHint: agesHint(dataset), in: language))
     }
 
     /// What would give the population by age, after a message that the dataset has totals only.

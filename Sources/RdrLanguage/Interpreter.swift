@@ -51,6 +51,9 @@ extension Session {
         case .setFormat(let name):
             format = try outputFormat(name)
             emit(.message("Output format: \(format.rawValue)."))
+        case .setLanguage(let name):
+            language = try self.language(name)
+            emit(.message("Language of results: \(language.rawValue) (\(language.displayName))."))
         case .setTitle(let text):
             title = text
             emit(.message("The report's title: \(text)."))
@@ -245,7 +248,7 @@ extension Session {
                 levels += groups.compactMap { ranking.reference(.group($0), average) }
             }
         }
-        var evaluated = Evaluated(.ranking(ranking), table: ranking.resultSet(showing: selection, levels: levels))
+        var evaluated = Evaluated(.ranking(ranking), table: ranking.resultSet(showing: selection, levels: levels, in: language))
         if case .only(let chosen) = selection { evaluated.highlighted = chosen }
         return evaluated
     }
@@ -284,11 +287,11 @@ extension Session {
                !ranking.entries.contains(where: { $0.municipality == municipality }) {
                 throw Diagnostic(error.description, at: query.municipality.range)
             }
-            return Evaluated(.sensitivity(sensitivity), table: sensitivity.resultSet())
+            return Evaluated(.sensitivity(sensitivity), table: sensitivity.resultSet(in: language))
         }
         let gap = try engine { () throws(EngineError) in try ranking.gap(for: municipality, to: benchmarks[0]) }
             at: { if case .notRanked(let name, _) = $0, name == municipality.name { query.municipality.range } else { query.places[0].range } }
-        return Evaluated(.gap(gap, in: ranking), table: gap.resultSet(ranking: ranking))
+        return Evaluated(.gap(gap, in: ranking), table: gap.resultSet(ranking: ranking, in: language))
     }
 
     /// A place as the engine takes it: a place number is checked against the municipalities the
@@ -320,10 +323,10 @@ extension Session {
         }
         if sorted { all = all.sortedByFirstMulighedsrum() }
         guard all.overviews.count == 1 else {
-            return Evaluated(.overviews(all), table: all.resultSet(dataset: dataset))
+            return Evaluated(.overviews(all), table: all.resultSet(dataset: dataset, in: language))
         }
         let overview = all.overviews[0]
-        return Evaluated(.overview(overview), table: overview.resultSet(dataset: dataset))
+        return Evaluated(.overview(overview), table: overview.resultSet(dataset: dataset, in: language))
     }
 
     /// Runs an engine computation, turning its error into a diagnostic at the spot `range` picks.
@@ -413,6 +416,19 @@ extension Session {
             throw Diagnostic("unknown format \(name.value.quotedInMessage); choose \(OutputFormat.namesText)", at: name.range)
         }
         return format
+    }
+
+    /// `en` or `da`; anything else is an error that names both.
+    private func language(_ name: Located<String>) throws(Diagnostic) -> Language {
+        if let language = Language(name: name.value) { return language }
+        let codes = Language.allCases.map(\.rawValue)
+        // "dansk", "danish", "english" start with the code they mean.
+        let suggestion = NameMatcher.closest(to: name.value, in: codes)
+            ?? codes.first { name.value.lowercased().hasPrefix($0) }
+        let languages = Language.allCases.map { "\($0.rawValue) (\($0.displayName))" }.joined(separator: " or ")
+        throw Diagnostic("unknown language \(name.value.quotedInMessage)"
+                         + didYouMean(suggestion.map { [$0] } ?? [], otherwise: "") + "; choose \(languages)",
+                         at: name.range)
     }
 
     private func rowCount(_ result: ResultSet) -> String {

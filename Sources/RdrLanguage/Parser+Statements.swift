@@ -1,5 +1,6 @@
 import RdrEngine
 import RdrRender
+import RdrReport
 
 extension Parser {
     /// One statement; nil for `param` lines, which only set defaults (see ParameterExpansion).
@@ -164,7 +165,10 @@ extension Parser {
         if accept("title") {
             return .setTitle(try name("a title, as in set title \"Budget 2026: Korsbæk\"").value)
         }
-        try expect("format", "or title after set (set format \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")), set title \"…\")")
+        if accept("lang") {
+            return .setLanguage(try name("a language: \(Language.allCases.map(\.rawValue).joined(separator: " or "))"))
+        }
+        try expect("format", "or title or lang after set (set format \(OutputFormat.allCases.map(\.rawValue).joined(separator: "|")), set title \"…\", set lang en|da)")
         return .setFormat(try name("a format: \(OutputFormat.namesText)"))
     }
 

@@ -110,6 +110,8 @@ public final class Session {
     private(set) var typedStatements: [String] = []
     /// The map the statement running now drew (`map NAME`), for the notebook.
     var drawnMap: MapData?
+    /// The language results are worded in (`set lang`, `rdr --lang`); each result keeps the one it was made in.
+    public var language: Language
     /// The report's title (`set title`); nil gives one from the script's name.
     public var title: String?
     /// How charts are drawn at the terminal; the shell sets it from the locale, NO_COLOR and
@@ -123,11 +125,12 @@ public final class Session {
     /// A script that runs itself stops at this depth.
     static let deepestRun = 16
 
-    public init(format: OutputFormat = .table, parameters: [String: String] = [:],
+    public init(format: OutputFormat = .table, language: Language = .en, parameters: [String: String] = [:],
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
                 dataDirectory: String,
                 statbankURL: URL = StatbankClient.defaultBaseURL) throws(ScriptError) {
         self.format = format
+        self.language = language
         self.parameters = parameters
         self.workingDirectory = workingDirectory
         self.dataDirectory = dataDirectory
@@ -339,8 +342,8 @@ public final class Session {
 extension Session {
     /// The session so far as a document, titled by `set title` or else `fallbackTitle`.
     public func document(fallbackTitle: String, date: Date = Date()) -> Document {
-        Document(title: title ?? fallbackTitle, date: Self.dateText(date), generator: "rdr \(rdrVersion)",
-                 parameters: parameterValues, blocks: notebook)
+        Document(title: title ?? fallbackTitle, date: Self.dateText(date, in: language), generator: "rdr \(rdrVersion)",
+                 parameters: parameterValues, blocks: notebook, language: language)
     }
 
     /// The parameters and the values they have now, `--set` over `param`, in name order.
@@ -348,14 +351,12 @@ extension Session {
         defaults.merging(parameters) { _, given in given }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 
-    /// "2 December 2026", in the Gregorian calendar and UTC, whatever the locale.
-    static func dateText(_ date: Date) -> String {
+    /// "2 December 2026" ("2. december 2026"), in the Gregorian calendar and UTC, whatever the locale.
+    static func dateText(_ date: Date, in language: Language = .en) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.day, .month, .year], from: date)
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                      "October", "November", "December"]
-        return "\(parts.day!) \(months[parts.month! - 1]) \(parts.year!)"
+        return language.date(day: parts.day!, month: parts.month!, year: parts.year!)
     }
 }
 
@@ -374,7 +375,7 @@ extension Statement.Kind {
     /// Whether a report shows the statement: the work, not talk about the session.
     var belongsInNotebook: Bool {
         switch self {
-        case .run, .help, .quit, .setFormat, .setTitle, .report, .export, .drop, .fetch, .forget, .importFile: false
+        case .run, .help, .quit, .setFormat, .setLanguage, .setTitle, .report, .export, .drop, .fetch, .forget, .importFile: false
         case .chart(let request): request.path == nil  // to FILE.svg is an export
         default: true
         }

@@ -47,7 +47,7 @@ enum CSVRenderer {
             }
             return "\(result.footerKey): " + cells.joined(separator: ", ")
         }
-        return (result.notes.map { "Note: " + $0 } + footer + result.captionLines).map(singleLine)
+        return (result.notes.map { result.language.notePrefix + $0 } + footer + result.captionLines).map(singleLine)
     }
 
     private static func field(_ cell: Cell, _ dialect: Dialect) -> String {

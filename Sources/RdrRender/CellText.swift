@@ -12,7 +12,7 @@ enum Cell {
     /// Nothing to say: shown blank, exported as an empty field or null.
     case blank
 
-    init(_ value: ResultSet.Value, kind: ResultSet.Column.Kind, for audience: Audience) {
+    init(_ value: ResultSet.Value, kind: ResultSet.Column.Kind, for audience: Audience, language: Language = .en) {
         switch value {
         case .text(let text):
             self = .text(text)
@@ -28,7 +28,7 @@ enum Cell {
         case .place(let n, let tied):
             self = .number(String(n) + (tied && audience == .people ? "=" : ""))
         case .flag(let flag):
-            self = .number(audience == .people ? (flag ? "yes" : "") : (flag ? "true" : "false"))
+            self = .number(audience == .people ? (flag ? language.yes : "") : (flag ? "true" : "false"))
         case .unavailable:
             self = .missing
         case .empty:
@@ -36,12 +36,12 @@ enum Cell {
         }
     }
 
-    /// The cell as people read it (table, Markdown), on one line; a missing value reads "n/a".
-    var displayText: String {
+    /// The cell as people read it (table, Markdown), on one line; a missing value reads "n/a" ("i.t.").
+    func displayText(in language: Language = .en) -> String {
         switch self {
         case .text(let text): singleLine(text)
         case .number(let number): number
-        case .missing: "n/a"
+        case .missing: language.notAvailableCell
         case .blank: ""
         }
     }
@@ -57,7 +57,7 @@ extension ResultSet {
     /// values beyond the last column are dropped.
     func cells(of row: [Value], for audience: Audience) -> [Cell] {
         columns.indices.map { index in
-            index < row.count ? Cell(row[index], kind: columns[index].kind, for: audience) : .text("")
+            index < row.count ? Cell(row[index], kind: columns[index].kind, for: audience, language: language) : .text("")
         }
     }
 }

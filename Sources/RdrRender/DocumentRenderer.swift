@@ -70,8 +70,8 @@ public enum DocumentRenderer {
 
     static func markdown(_ document: Document) -> String {
         var parts = ["# " + document.title, header(document).map { "- " + $0 }.joined(separator: "\n")]
-        if document.holdsInventedFigures { parts.append("**" + inventedWarning + "**") }
-        parts.append("_" + Document.caveat + "_")
+        if document.holdsInventedFigures { parts.append("**" + document.language.inventedWarning + "**") }
+        parts.append("_" + document.language.caveat + "_")
         for cell in cells(of: document) {
             parts.append("```\n" + cell.statements.map(singleLine).joined(separator: "\n") + "\n```")
             // A chart is its text alternative here: Markdown has no image of its own to show.
@@ -91,9 +91,10 @@ public enum DocumentRenderer {
 
     /// The lines under the title: date and generator, parameters, sources.
     private static func header(_ document: Document) -> [String] {
-        var lines = ["Made \(document.date) with \(document.generator)."]
+        let words = document.language
+        var lines = [words.made(document.date, with: document.generator)]
         if !document.parameters.isEmpty {
-            lines.append("Parameters: " + document.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ".")
+            lines.append(words.parametersLabel + document.parameters.map { "\($0.name) = \($0.value)" }.joined(separator: ", ") + ".")
         }
         if !document.sources.isEmpty {
             lines.append("Data: " + document.sources.joined(separator: "; ") + ".")
@@ -101,14 +102,12 @@ public enum DocumentRenderer {
         return lines
     }
 
-    static let inventedWarning = "This report holds INVENTED figures (the teaching dataset): they are no real municipality's accounts."
-
     // MARK: HTML
 
     static func html(_ document: Document) -> String {
         var out = """
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="\(document.language.rawValue)">
             <head>
             <meta charset="utf-8"/>
             <meta name="viewport" content="width=device-width, initial-scale=1"/>
@@ -123,9 +122,9 @@ public enum DocumentRenderer {
             """
         out += header(document).map { "<p class=\"meta\">\(escaped($0))</p>\n" }.joined()
         if document.holdsInventedFigures {
-            out += "<p class=\"invented\">\(escaped(inventedWarning))</p>\n"
+            out += "<p class=\"invented\">\(escaped(document.language.inventedWarning))</p>\n"
         }
-        out += "<p class=\"caveat\">\(escaped(Document.caveat))</p>\n</header>\n<main>\n"
+        out += "<p class=\"caveat\">\(escaped(document.language.caveat))</p>\n</header>\n<main>\n"
         var tableNumber = 0
         for (index, cell) in cells(of: document).enumerated() {
             let page = index > 0 && cell.showsSomething ? " page" : ""
@@ -147,7 +146,7 @@ public enum DocumentRenderer {
         }
         out += "</main>\n<footer>\n"
         out += document.sources.map { "<p>Data: \(escaped($0)).</p>\n" }.joined()
-        out += "<p>Made with \(escaped(document.generator)).</p>\n</footer>\n</body>\n</html>\n"
+        out += "<p>\(escaped(document.language.madeWith(document.generator)))</p>\n</footer>\n</body>\n</html>\n"
         return out
     }
 
@@ -158,7 +157,7 @@ public enum DocumentRenderer {
         func row(_ values: [ResultSet.Value], cell: String) -> String {
             let cells = result.cells(of: values, for: .people)
             return "<tr>" + zip(shown, numeric).map { index, isNumber in
-                let shown = cells[index].displayText
+                let shown = cells[index].displayText(in: result.language)
                 let text = escaped(shown)
                 if isNumber { return "<\(cell) class=\"num\">\(text)</\(cell)>" }
                 // A short code such as 16-64 or 3.22.01 is not broken at its hyphen or dot.

@@ -12,7 +12,7 @@ enum MarkdownRenderer {
         lines += result.footer.map { tableRow(cells(of: $0, in: result).map(bold)) }
         // A blank line before each remark keeps Markdown from joining them into one paragraph
         // (or pulling a caption into the note's quote).
-        let remarks = result.notes.map { "> Note: " + escaped($0) }
+        let remarks = result.notes.map { "> " + result.language.notePrefix + escaped($0) }
             + result.captionLines.map { "_" + escaped($0) + "_" }
         for remark in remarks {
             lines += ["", remark]
@@ -22,7 +22,7 @@ enum MarkdownRenderer {
 
     private static func cells(of row: [ResultSet.Value], in result: ResultSet) -> [String] {
         let cells = result.cells(of: row, for: .people)
-        return result.columnIndices(for: .people).map { escaped(cells[$0].displayText) }
+        return result.columnIndices(for: .people).map { escaped(cells[$0].displayText(in: result.language)) }
     }
 
     private static func tableRow(_ cells: [String]) -> String {

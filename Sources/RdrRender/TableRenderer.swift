@@ -17,14 +17,13 @@ enum TableRenderer {
         var alignments = shown.map { result.columns[$0].kind.isRightAligned }
         var widths = columnWidths(sections.flatMap { $0 }, count: shown.count)
 
-        var notes = result.notes.map { "Note: " + $0 }
+        var notes = result.notes.map { result.language.notePrefix + $0 }
         if let width {
             let fitted = fit(widths, floors: floors(header: header, cells: body + footer, numeric: alignments),
                              into: width)
             if fitted.count < widths.count {
                 let left = shown[fitted.count...].map { result.columns[$0].title }
-                notes.append("Not shown, to fit \(width) columns: \(left.joined(separator: ", ")) "
-                             + "(a wider terminal, or --format csv, shows every column).")
+                notes.append(result.language.columnsLeftOut(width: width, left.joined(separator: ", ")))
                 sections = sections.map { $0.map { Array($0.prefix(fitted.count)) } }
                 alignments = Array(alignments.prefix(fitted.count))
             }
@@ -48,7 +47,7 @@ enum TableRenderer {
     private static func displayRows(_ rows: [[ResultSet.Value]], of result: ResultSet, columns: [Int]) -> [[String]] {
         rows.map { row in
             let cells = result.cells(of: row, for: .people)
-            return columns.map { cells[$0].displayText }
+            return columns.map { cells[$0].displayText(in: result.language) }
         }
     }
 

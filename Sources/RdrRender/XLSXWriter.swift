@@ -161,13 +161,13 @@ public enum XLSXWriter {
                     var style = Style(bold: isFooter, ruleAbove: index == footerStart,
                                       rightAligned: kinds[column].isRightAligned)
                     if case .number(_, let format) = content { style.numberFormat = format }
-                    widths[column] = max(widths[column], Cell(value, kind: kinds[column], for: .people).displayText.count)
+                    widths[column] = max(widths[column], Cell(value, kind: kinds[column], for: .people, language: result.language).displayText(in: result.language).count)
                     return (content, style)
                 }
                 rows.append(row(number, cells))
                 number += 1
             }
-            let caption = result.notes.map { "Note: " + $0 } + result.captionLines
+            let caption = result.notes.map { result.language.notePrefix + $0 } + result.captionLines
             if !caption.isEmpty { number += 1 }
             for line in caption {
                 rows.append(row(number, [(.string(line), Style())]))

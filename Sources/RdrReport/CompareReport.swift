@@ -69,71 +69,62 @@ func countryNote(_ source: Reference.Source, members: Int) -> String {
     }
 }
 
-private let indexNote = "Index: kr. per person as a share of Hele landet's, × 100 (country = 100)."
-
 extension Comparison {
     /// One row per municipality, then the country, the region and the group.
-    public func resultSet() -> ResultSet {
+    public func resultSet(in language: Language = .en) -> ResultSet {
+        let w = language
         let ranking = self.ranking
-        let person = ranking.segment.person
+        let segment = ranking.segment
         let own = members[0].municipality
         let keys: [ResultSet.Value] = [.text(ranking.provenance.dataset), .text(ranking.area.key),
                                        .text(ranking.segment.description), .text(own.name)]
         var notes: [String] = []
         var rows: [[ResultSet.Value]] = []
         for (position, member) in members.enumerated() {
-            let role = ResultSet.Value.text(position == 0 ? "compared" : "peer")
+            let role = ResultSet.Value.text(position == 0 ? w.compared : w.peer)
             if let entry = member.entry {
                 rows.append(keys + [.text(member.municipality.name), role, .amount(entry.perPerson),
-                                    index(entry.perPerson).map(ResultSet.Value.amount) ?? .unavailable("country ≤ 0"),
+                                    index(entry.perPerson).map(ResultSet.Value.amount) ?? .unavailable(w.countryNotPositive),
                                     .place(entry.place, tied: entry.tied), .integer(ranking.entries.count),
                                     .integer(entry.spending), .integer(entry.persons)])
             } else {
-                let reason = member.reason ?? "not ranked"
-                notes.append("\(member.municipality.name) is not ranked: \(reason).")
+                let reason = member.reason ?? w.notRankedShort
+                notes.append(w.notRanked(member.municipality.name, reason))
                 rows.append(keys + [.text(member.municipality.name), role]
                             + Array(repeating: .unavailable(reason), count: 6))
             }
         }
         for reference in references {
-            rows.append(keys + [.text(reference.name), .text(reference.role), .amount(reference.perPerson),
-                                index(reference.perPerson).map(ResultSet.Value.amount) ?? .unavailable("country ≤ 0"),
+            rows.append(keys + [.text(reference.name), .text(w.role(reference)), .amount(reference.perPerson),
+                                index(reference.perPerson).map(ResultSet.Value.amount) ?? .unavailable(w.countryNotPositive),
                                 .empty, reference.members > 0 ? .integer(reference.members) : .empty,
                                 reference.spending.map(ResultSet.Value.integer) ?? .empty,
                                 reference.persons.map(ResultSet.Value.integer) ?? .empty])
         }
-        notes += [countryNote(country), references.first { $0.scope != .country }?.average.explanation ?? "", indexNote,
-                  "Place: of the \(ranking.entries.count) municipalities ranked (1 = lowest); for a level, "
-                    + "'of' is how many municipalities it averages."].filter { !$0.isEmpty }
+        notes += [w.countryNote(country.source, members: country.members),
+                  references.first { $0.scope != .country }.map { w.averageExplanation($0.average) } ?? "", w.indexNote,
+                  w.comparePlaceNote(ranking.entries.count)].filter { !$0.isEmpty }
         return ResultSet(
-            title: "\(ranking.area.title): \(own.name) beside \(peerPhrase) and the averages, kr. per \(person), "
-                + ranking.provenance.dataset,
-            columns: ResultSet.Column.identifying + [
-                .init(key: "compared", title: "compared", kind: .text, programsOnly: true),
-                .init(key: "name", title: "kommune / level", kind: .text),
-                .init(key: "role", title: "role", kind: .text),
-                .init(key: "kr_per_person", title: "kr. per \(person)", kind: .amount(shown: 0, exported: 2)),
-                .init(key: "index", title: "index", kind: .amount(shown: 0, exported: 2)),
-                .init(key: "place", title: "place", kind: .place),
-                .init(key: "ranked", title: "of", kind: .integer),
-                .init(key: "spending_kr", title: ranking.basis == .operating ? "net spending, kr." : "≈ net spending, kr.",
-                      kind: .integer),
-                .init(key: "persons", title: "\(person)s", kind: .integer),
+            title: w.compareTitle(ranking.area.title, own.name, w.peerPhrase(members.dropFirst().map(\.municipality.name)),
+                                  segment, ranking.provenance.dataset),
+            columns: ResultSet.Column.identifying(w) + [
+                .init(key: "compared", title: w.compared, kind: .text, programsOnly: true),
+                .init(key: "name", title: w.nameOrLevel, kind: .text),
+                .init(key: "role", title: w.roleHeading, kind: .text),
+                .init(key: "kr_per_person", title: w.krPerHeading(segment), kind: .amount(shown: 0, exported: 2)),
+                .init(key: "index", title: w.index, kind: .amount(shown: 0, exported: 2)),
+                .init(key: "place", title: w.place, kind: .place),
+                .init(key: "ranked", title: w.of, kind: .integer),
+                .init(key: "spending_kr", title: w.spending(ranking.basis), kind: .integer),
+                .init(key: "persons", title: w.personsHeading(segment), kind: .integer),
             ],
-            rows: rows, notes: notes, provenance: ranking.provenance)
-    }
-
-    fileprivate var peerPhrase: String {
-        switch members.count - 1 {
-        case 0: "no other municipality"
-        case 1: members[1].municipality.name
-        case let count: "\(count) municipalities"
-        }
+            rows: rows, notes: notes, provenance: ranking.provenance, language: language)
     }
 }
 
 extension AreaComparisons {
-    public func resultSet(dataset: Dataset) -> ResultSet {
+    public func resultSet(dataset: Dataset, in language: Language = .en) -> ResultSet {
+        let w = language
         let scopes: [Reference.Scope] = [.country, .region(municipality.region), .group(municipality.group)]
         var notes: [String] = []
         var countries: [Reference] = []
@@ -145,21 +136,21 @@ extension AreaComparisons {
             case .success(let comparison):
                 countries.append(comparison.country)
                 let amount = { (member: Comparison.Member) -> ResultSet.Value in
-                    member.entry.map { .amount($0.perPerson) } ?? .unavailable(member.reason ?? "not ranked")
+                    member.entry.map { .amount($0.perPerson) } ?? .unavailable(member.reason ?? w.notRankedShort)
                 }
                 let head = comparison.members[0]
                 for member in comparison.members where member.entry == nil {
-                    notes.append("\(row.area.title): \(member.municipality.name) is not ranked: \(member.reason ?? "").")
+                    notes.append("\(row.area.title): " + w.notRanked(member.municipality.name, member.reason ?? ""))
                 }
                 let ranked = ResultSet.Value.integer(comparison.ranking.entries.count)
                 let ownCells: [ResultSet.Value] = head.entry.map { entry in
                     [.amount(entry.perPerson),
-                     comparison.index(entry.perPerson).map(ResultSet.Value.amount) ?? .unavailable("country ≤ 0"),
+                     comparison.index(entry.perPerson).map(ResultSet.Value.amount) ?? .unavailable(w.countryNotPositive),
                      .place(entry.place, tied: entry.tied), ranked]
                 } ?? [amount(head), .unavailable(head.reason ?? ""), .unavailable(head.reason ?? ""), ranked]
                 let levels = scopes.map { scope -> ResultSet.Value in
                     comparison.references.first { $0.scope == scope }.map { .amount($0.perPerson) }
-                        ?? .unavailable("none ranked")
+                        ?? .unavailable(w.noneRanked)
                 }
                 return keys + ownCells + comparison.members.dropFirst().map(amount) + levels
             case .failure(let error):
@@ -168,33 +159,29 @@ extension AreaComparisons {
             }
         }
         if Set(countries.map(\.source)).count == 1, let country = countries.first {
-            notes.append(countryNote(country))
+            notes.append(w.countryNote(country.source, members: country.members))
         } else if !countries.isEmpty {
-            notes.append("Hele landet is Statistics Denmark's own figure where the data has it for every function of "
-                         + "the area, else the sum of the ranked municipalities.")
+            notes.append(w.mixedCountryNote)
         }
-        notes += [average.explanation, indexNote]
+        notes += [w.averageExplanation(average), w.indexNote]
         var provenance = dataset.provenance
-        provenance.definition = "each area's functions as `areas` lists them; \(dataset.basis.description); "
-            + "per the area's segment on 1 January \(dataset.id.year)"
-        let names = peers.count <= 3 ? peers.map(\.name).joined(separator: ", ") : "\(peers.count) municipalities"
+        provenance.definition = w.overviewDefinition(byFunction: false, basis: dataset.basis, year: dataset.id.year)
         return ResultSet(
-            title: "\(municipality.name) beside \(peers.isEmpty ? "the averages" : names + " and the averages"): "
-                + "kr. per person in each area's segment, \(dataset.provenance.dataset)",
+            title: w.compareAllTitle(municipality.name, peers: peers.map(\.name), dataset.provenance.dataset),
             columns: [
-                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
-                .init(key: "municipality", title: "kommune", kind: .text, programsOnly: true),
-                .init(key: "area", title: "area", kind: .text),
-                .init(key: "per", title: "per", kind: .text),
+                .init(key: "dataset", title: w.dataset, kind: .text, programsOnly: true),
+                .init(key: "municipality", title: w.kommune, kind: .text, programsOnly: true),
+                .init(key: "area", title: w.area, kind: .text),
+                .init(key: "per", title: w.per, kind: .text),
                 .init(key: "kr_per_person", title: municipality.name, kind: .amount(shown: 0, exported: 2)),
-                .init(key: "index", title: "index", kind: .amount(shown: 0, exported: 2)),
-                .init(key: "place", title: "place", kind: .place),
-                .init(key: "ranked", title: "of", kind: .integer),
+                .init(key: "index", title: w.index, kind: .amount(shown: 0, exported: 2)),
+                .init(key: "place", title: w.place, kind: .place),
+                .init(key: "ranked", title: w.of, kind: .integer),
             ] + peers.map {
                 .init(key: "kr_per_person_\($0.name.slug)", title: $0.name, kind: .amount(shown: 0, exported: 2))
             } + scopes.map {
                 .init(key: "kr_per_person_\($0.name.slug)", title: $0.name, kind: .amount(shown: 0, exported: 2))
             },
-            rows: table, notes: notes, provenance: provenance)
+            rows: table, notes: notes, provenance: provenance, language: language)
     }
 }

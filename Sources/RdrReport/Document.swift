@@ -21,19 +21,22 @@ public struct Document: Sendable, Equatable {
     /// The script's parameters and the values they had, in name order.
     public var parameters: [(name: String, value: String)]
     public var blocks: [Block]
+    /// The language of the report's own words (header, caveat, `<html lang>`); each result keeps its own.
+    public var language: Language
 
     public init(title: String, date: String, generator: String, parameters: [(name: String, value: String)],
-                blocks: [Block]) {
+                blocks: [Block], language: Language = .en) {
         self.title = title
         self.date = date
         self.generator = generator
         self.parameters = parameters
         self.blocks = blocks
+        self.language = language
     }
 
     public static func == (lhs: Document, rhs: Document) -> Bool {
         lhs.title == rhs.title && lhs.date == rhs.date && lhs.generator == rhs.generator
-            && lhs.parameters.elementsEqual(rhs.parameters) { $0 == $1 } && lhs.blocks == rhs.blocks
+            && lhs.parameters.elementsEqual(rhs.parameters) { $0 == $1 } && lhs.blocks == rhs.blocks && lhs.language == rhs.language
     }
 
     public var results: [ResultSet] {

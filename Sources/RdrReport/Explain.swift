@@ -488,7 +488,7 @@ private struct Explainer {
     mutating func drill(_ drill: Drill) {
         let ranking = drill.ranking
         let name = drill.own.municipality.name
-        let level = drill.benchmarkName
+        let level = drill.benchmarkName()
         let person = ranking.segment.person
         about(ranking, name)
         let ownPersons = steps.add("\(name): \(person)s on 1 January \(ranking.dataset.year)", .integer(drill.own.persons))

@@ -27,46 +27,42 @@ func weightText(_ weight: Double) -> String {
 }
 
 extension Peers {
-    public func resultSet(agesHint: String = "") -> ResultSet {
+    public func resultSet(agesHint: String = "", in language: Language = .en) -> ResultSet {
+        let w = language
         let year = dataset.year
         let datasetName = ResultSet.Value.text(provenance.dataset)
         let own = ResultSet.Value.text(municipality.name)
         let rows = peers.enumerated().map { position, candidate -> [ResultSet.Value] in
             let shares: [ResultSet.Value] = candidate.contributions.map { $0.map { .amount($0 * 100) } }
-                ?? Array(repeating: .unavailable("same figures"), count: statistics.count)
+                ?? Array(repeating: .unavailable(w.sameFigures), count: statistics.count)
             return [datasetName, own, .integer(position + 1), .text(candidate.municipality.name),
                     .amount(candidate.distance)] + shares
                 + [.integer(candidate.profile.inhabitants), .text(candidate.municipality.group)]
         }
-        let footer: [ResultSet.Value] = [datasetName, own, .empty, .labelled(municipality.name, label: "compared"), .empty]
+        let footer: [ResultSet.Value] = [datasetName, own, .empty, .labelled(municipality.name, label: w.compared), .empty]
             + Array(repeating: .empty, count: statistics.count)
             + [.integer(self.own.inhabitants), .text(municipality.group)]
         return ResultSet(
-            title: "Peers of \(municipality.name)\(sameGroup ? " in its DST group (\(municipality.group))" : ""): "
-                + "\(whoPhrase) on \(modelPhrase), \(provenance.dataset)",
+            title: w.peersTitle(municipality.name, group: sameGroup ? municipality.group : nil,
+                                who: w.peersWho(count: count, allInGroup: sameGroup && requested == nil),
+                                model: modelPhrase, provenance.dataset),
             columns: [
-                .init(key: "dataset", title: "dataset", kind: .text, programsOnly: true),
-                .init(key: "municipality", title: "compared", kind: .text, programsOnly: true),
+                .init(key: "dataset", title: w.dataset, kind: .text, programsOnly: true),
+                .init(key: "municipality", title: w.compared, kind: .text, programsOnly: true),
                 .init(key: "rank", title: "#", kind: .integer),
-                .init(key: "peer", title: "kommune", kind: .text),
+                .init(key: "peer", title: w.kommune, kind: .text),
                 // "d", as in the notes' formula and the "% of d²" beside it; short, for a narrow terminal.
                 .init(key: "distance", title: "d", kind: .amount(shown: 2, exported: 4)),
             ] + statistics.map {
-                .init(key: "share_of_d2_\($0.variable.keyPart)", title: "% of d², \($0.variable)",
+                .init(key: "share_of_d2_\($0.variable.keyPart)", title: w.shareOfD2($0.variable.description),
                       kind: .amount(shown: 1, exported: 2))
             } + [
                 // Last, so that a narrow terminal leaves these out before the distance's make-up.
-                .init(key: "inhabitants", title: "inhabitants", kind: .integer),
-                .init(key: "dst_group", title: "DST group", kind: .text),
+                .init(key: "inhabitants", title: w.inhabitants, kind: .integer),
+                .init(key: "dst_group", title: w.dstGroup, kind: .text),
             ],
-            rows: rows, footer: [footer], footerKey: "compared", notes: notes(year: year, agesHint: agesHint),
-            provenance: definedProvenance(year: year))
-    }
-
-    /// "the 5 nearest", or in its group without top "all 23, nearest first,".
-    private var whoPhrase: String {
-        if sameGroup, requested == nil { return "all \(count), nearest first," }
-        return count == 1 ? "the nearest" : "the \(count) nearest"
+            rows: rows, footer: [footer], footerKey: "compared", notes: notes(year: year, agesHint: agesHint, w),
+            provenance: definedProvenance(year: year, w), language: language)
     }
 
     /// "size, 0-5, 6-16, 18-64, 65+, 80+" or "size ×2, 65+, 80+ ×0.5".
@@ -75,58 +71,50 @@ extension Peers {
             .joined(separator: ", ")
     }
 
-    private func notes(year: Int, agesHint: String) -> [String] {
+    private func notes(year: Int, agesHint: String, _ w: Language) -> [String] {
         let shares = model.variables.filter { $0 != .size }.map(\.description)
         var over: [String] = []
-        if model.variables.contains(.size) { over.append("size = ln(inhabitants) (so that size counts in proportion)") }
+        if model.variables.contains(.size) { over.append(w.sizeVariable) }
         if !shares.isEmpty {
-            over.append("the share\(shares.count == 1 ? "" : "s") of the inhabitants aged \(listed(shares))")
+            over.append(w.sharesAged(shares))
         }
-        let weights = model.terms.allSatisfy { $0.weight == 1 } ? "every weight 1"
-            : "weights " + model.terms.map { "\($0.variable) \(weightText($0.weight))" }.joined(separator: ", ")
+        let weights = model.terms.allSatisfy { $0.weight == 1 } ? w.everyWeightOne
+            : w.weights(model.terms.map { "\($0.variable) \(weightText($0.weight))" }.joined(separator: ", "))
         var notes = [
-            "Model: d = √Σ w·(Δz)² over \(over.joined(separator: " and ")) on 1 January \(year), each standardised "
-                + "over the \(profiles.count) municipalities with inhabitants: z = (x − mean) ÷ sd; \(weights). "
-                + "The % columns are each variable's share of d², adding up to 100.",
+            w.peersModelNote(over: over.joined(separator: w.pick(" and ", " og ")), year: year, profiles: profiles.count,
+                             weights: weights),
         ]
         if sameGroup {
-            notes.append("Only municipalities of \(municipality.name)'s DST group (\(municipality.group)) are candidates; "
-                         + "the variables are standardised over all \(profiles.count).")
+            notes.append(w.onlyGroup(municipality.name, municipality.group, profiles.count))
         } else {
             // Named, as a narrow terminal leaves the group column out.
             let inGroup = peers.filter { $0.municipality.group == municipality.group }.map(\.municipality.name)
-            notes.append("\(inGroup.count) of the \(peers.count) \(inGroup.count == 1 ? "is" : "are") in "
-                         + "\(municipality.name)'s own DST group (\(municipality.group))"
-                         + (inGroup.isEmpty ? "" : ": " + listed(inGroup))
-                         + "; peers \(municipality.name) in group keeps to it.")
+            notes.append(w.inOwnGroup(inGroup.count, of: peers.count, municipality.name, municipality.group, names: inGroup))
         }
         if !omitted.isEmpty {
-            notes.append("Left out: \(omitted.map(\.description).joined(separator: ", ")) (shares by age): "
-                         + "\(provenance.dataset) has population totals only\(agesHint).")
+            notes.append(w.peersLeftOutAges(omitted.map(\.description).joined(separator: ", "), provenance.dataset, hint: agesHint))
         }
         for statistic in statistics where !statistic.separates {
-            notes.append("\(statistic.variable) is the same in every municipality (sd 0): it contributes nothing.")
+            notes.append(w.sameEverywhere(statistic.variable.description))
         }
         for statistic in statistics where statistic.separates && statistic.weight == 0 {
-            notes.append("\(statistic.variable) has weight 0: shown, but it counts for nothing.")
+            notes.append(w.weightZero(statistic.variable.description))
         }
         let same = peers.filter { $0.squaredDistance == 0 }.map(\.municipality.name)
         if !same.isEmpty {
-            notes.append("\(same.joined(separator: ", ")) \(same.count == 1 ? "has" : "have") the same figures as "
-                         + "\(municipality.name) on every variable (distance 0).")
+            notes.append(w.sameFiguresNote(same, municipality.name))
         }
         for tie in ties where tie.count > 1 {
-            notes.append("Equally near: \(tie.joined(separator: ", ")) (in order of name).")
+            notes.append(w.equallyNear(tie.joined(separator: ", ")))
         }
         if let asked = requested, asked > ranked.count {
-            notes.append("Only \(ranked.count) candidates: all are shown.")
+            notes.append(w.onlyCandidates(ranked.count))
         }
         if !absent.isEmpty {
-            let listed = absent.map { "\($0.municipality.name) (\($0.reason == .noInhabitants ? "no inhabitants" : "no ages"))" }
-            notes.append("Not among the \(profiles.count): \(listed.joined(separator: ", ")).")
+            let listed = absent.map { "\($0.municipality.name) (\($0.reason == .noInhabitants ? w.noInhabitants : w.noAges))" }
+            notes.append(w.notAmong(profiles.count, listed.joined(separator: ", ")))
         }
-        notes.append("Peers are alike in size and age profile only, not in needs, wealth or geography: "
-                     + "a place to start comparing, not a verdict.")
+        notes.append(w.peersCaveat)
         return notes
     }
 
@@ -136,23 +124,16 @@ extension Peers {
             .sorted { $0.key < $1.key }.map { $0.value.map(\.municipality.name) }
     }
 
-    private func definedProvenance(year: Int) -> Provenance {
+    private func definedProvenance(year: Int, _ w: Language) -> Provenance {
         var provenance = provenance
         let variables = model.terms.map { term -> String in
             let what = switch term.variable {
-            case .size: "size = ln(inhabitants)"
-            case .share(let segment): "share aged \(segment)"
+            case .size: w.sizeTerm()
+            case .share(let segment): w.shareAged(segment.description)
             }
             return "\(what) ×\(weightText(term.weight))"
         }
-        provenance.definition = "peer model: \(variables.joined(separator: ", ")), population on 1 January \(year); "
-            + "z = (x − mean) ÷ sd over the \(profiles.count) municipalities with inhabitants (population sd); "
-            + "d = √Σ w·(Δz)²; nearest first, equal distances by name"
+        provenance.definition = w.peersDefinition(variables.joined(separator: ", "), year, profiles.count)
         return provenance
     }
-}
-
-/// "a", "a and b", "a, b and c".
-private func listed(_ items: [String]) -> String {
-    items.count < 2 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items[items.count - 1]
 }

@@ -18,10 +18,12 @@ public struct ResultSet: Sendable, Equatable {
     public var notes: [String]
     /// Nil only for listings (areas, results …), which show no figures.
     public var provenance: Provenance?
+    /// The language its headings, title, notes and caption were worded in; a kept result keeps it.
+    public var language: Language
 
     public init(
         title: String, columns: [Column], rows: [[Value]], footer: [[Value]] = [], footerKey: String = "footer",
-        notes: [String] = [], provenance: Provenance?
+        notes: [String] = [], provenance: Provenance?, language: Language = .en
     ) {
         precondition((rows + footer).allSatisfy { $0.count == columns.count }, "every row has a value per column")
         self.title = title
@@ -31,6 +33,7 @@ public struct ResultSet: Sendable, Equatable {
         self.footerKey = footerKey
         self.notes = notes
         self.provenance = provenance
+        self.language = language
     }
 
     public struct Column: Sendable, Equatable {
@@ -82,5 +85,5 @@ public struct ResultSet: Sendable, Equatable {
     }
 
     /// The caption every renderer prints under the result.
-    public var captionLines: [String] { provenance?.captionLines ?? [] }
+    public var captionLines: [String] { provenance?.captionLines(in: language) ?? [] }
 }

@@ -7,8 +7,8 @@ extension Trend {
     /// The name the rows give the whole country.
     public static let countryName = "Hele landet"
 
-    public func resultSet() -> ResultSet {
-        let person = segment.person
+    public func resultSet(in language: Language = .en) -> ResultSet {
+        let w = language
         let basis = prices?.priceBasis ?? distinct(years.map(\.provenance.priceBasis)).joined(separator: "; ")
         let breakYears = Set(breaks.map(\.index))
         let series: [(name: String, index: Int?)] =
@@ -20,30 +20,30 @@ extension Trend {
                     .text(year.provenance.dataset), .text(area.key), .text(segment.description), .text(basis),
                     .year(year.year), .text(name),
                 ]
-                rows.append(keys + values(at: index, municipality: municipality, isBreak: breakYears.contains(index)))
+                rows.append(keys + values(at: index, municipality: municipality, isBreak: breakYears.contains(index), w))
             }
         }
-        let prices = self.prices.map { ", in \($0.year) prices (\($0.label))" } ?? ", current prices"
+        let prices = w.trendPrices(self.prices.map { ($0.year, $0.label) })
         return ResultSet(
-            title: "\(area.title): kr. per \(person), \(datasetSpan)\(prices)",
-            columns: ResultSet.Column.identifying + [
-                .init(key: "price_basis", title: "price basis", kind: .text, programsOnly: true),
-                .init(key: "year", title: "year", kind: .year),
-                .init(key: "municipality", title: "kommune", kind: .text),
-                .init(key: "kr_per_person", title: "kr. per \(person)", kind: .amount(shown: 0, exported: 2)),
-                .init(key: "change_kr", title: "change, kr.", kind: .amount(shown: 0, exported: 2)),
-                .init(key: "change_pct", title: "change, %", kind: .amount(shown: 1, exported: 2)),
-                .init(key: "place", title: "place", kind: .place),
-                .init(key: "ranked", title: "of", kind: .integer),
-                .init(key: "spending_kr", title: spendingTitle, kind: .integer),
-                .init(key: "persons", title: "\(person)s", kind: .integer),
-                .init(key: "break", title: "break", kind: .flag),
+            title: w.trendTitle(area.title, segment, datasetSpan, prices),
+            columns: ResultSet.Column.identifying(w) + [
+                .init(key: "price_basis", title: w.priceBasis, kind: .text, programsOnly: true),
+                .init(key: "year", title: w.year, kind: .year),
+                .init(key: "municipality", title: w.kommune, kind: .text),
+                .init(key: "kr_per_person", title: w.krPerHeading(segment), kind: .amount(shown: 0, exported: 2)),
+                .init(key: "change_kr", title: w.changeKr, kind: .amount(shown: 0, exported: 2)),
+                .init(key: "change_pct", title: w.changePct, kind: .amount(shown: 1, exported: 2)),
+                .init(key: "place", title: w.place, kind: .place),
+                .init(key: "ranked", title: w.of, kind: .integer),
+                .init(key: "spending_kr", title: spendingTitle(w), kind: .integer),
+                .init(key: "persons", title: w.personsHeading(segment), kind: .integer),
+                .init(key: "break", title: w.breakHeading, kind: .flag),
             ],
-            rows: rows, notes: notes, provenance: provenance)
+            rows: rows, notes: notes(w), provenance: provenance(w), language: language)
     }
 
     /// The cells after the identifying ones, for one municipality (nil = the country) in one year.
-    private func values(at index: Int, municipality: Int?, isBreak: Bool) -> [ResultSet.Value] {
+    private func values(at index: Int, municipality: Int?, isBreak: Bool, _ w: Language) -> [ResultSet.Value] {
         let computed: Computed
         switch years[index].outcome {
         case .failure(let error):
@@ -54,7 +54,7 @@ extension Trend {
         }
         let change = self.change(at: index, municipality: municipality)
         let changeValues: [ResultSet.Value] = change.map {
-            [.amount($0.kr), $0.percent.map(ResultSet.Value.amount) ?? .unavailable("no % change from 0 kr.")]
+            [.amount($0.kr), $0.percent.map(ResultSet.Value.amount) ?? .unavailable(w.noPercentFromZero)]
         } ?? [.empty, .empty]
         guard let municipality else {
             let country = computed.country
@@ -72,10 +72,9 @@ extension Trend {
         }
     }
 
-    private var spendingTitle: String {
+    private func spendingTitle(_ w: Language) -> String {
         let estimated = years.contains { $0.computed.map { $0.basis != .operating } ?? false }
-        let spending = estimated ? "≈ net spending, kr." : "net spending, kr."
-        return prices.map { "\(spending) (\($0.year) prices)" } ?? spending
+        return w.spendingInPrices(w.spending(estimated ? .publishedNetPerInhabitant : .operating), prices?.year)
     }
 
     /// "teaching R2018–R2024" for consecutive years of one collection, else the datasets listed.
@@ -94,41 +93,36 @@ extension Trend {
 
     // MARK: Notes
 
-    private var notes: [String] {
+    private func notes(_ w: Language) -> [String] {
         var notes: [String] = []
         if let prices {
             let factors = years.compactMap { year in
                 year.factor.map { "\(year.year) → \(prices.year): × \(fourDecimals($0.value))" }
             }
-            notes.append("Price factors to \(prices.year) prices (\(prices.label)): \(factors.joined(separator: "; ")). "
-                         + "Each year's net spending is multiplied by its factor and rounded once to whole kroner "
-                         + "(half away from zero), then divided by the \(segment.person)s; the place is that year's ranking's, "
-                         + "as the factor is the same for every municipality.")
+            notes.append(w.priceFactorsNote(prices.year, prices.label, factors.joined(separator: "; "), segment))
         }
         for (index, year) in years.enumerated() {
             if case .failure(let error) = year.outcome {
-                notes.append("\(year.year): not available: \(error).")
+                notes.append(w.yearNotAvailable(year.year, error.description))
                 continue
             }
             if let computed = year.computed {
                 for (municipality, outcome) in zip(municipalities, computed.municipalities) {
                     if case .failure(let error) = outcome {
-                        notes.append("\(year.year): \(municipality.name) is not ranked: \(rankingReason(error)).")
+                        notes.append(w.yearNotRanked(year.year, municipality.name, rankingReason(error)))
                     }
                 }
             }
             if let found = breaks.first(where: { $0.index == index }) {
                 var changed: [String] = []
-                if !found.went.isEmpty { changed.append("\(listed(found.went)) went") }
-                if !found.came.isEmpty { changed.append("\(listed(found.came)) came") }
-                notes.append("Break in \(year.year): the functions summed changed (\(changed.joined(separator: ", "))); "
-                             + "a change across it compares different sets of functions.")
+                if !found.went.isEmpty { changed.append(w.went(listed(found.went))) }
+                if !found.came.isEmpty { changed.append(w.came(listed(found.came))) }
+                notes.append(w.breakNote(year.year, changed.joined(separator: ", ")))
             }
         }
-        notes += bridgeNotes
-        notes += countryNotes
-        notes.append("Change: kr. per \(segment.person) against the year before, none for the first year or where the "
-                     + "year before has no figure or is not in the series; % of the year before's kr. per \(segment.person).")
+        notes += bridgeNotes(w)
+        notes += countryNotes(w)
+        notes.append(w.changeNote(segment))
         return notes
     }
 
@@ -138,7 +132,7 @@ extension Trend {
     }
 
     /// One note per bridge, with the years it applied in when they are not all from its `from` on.
-    private var bridgeNotes: [String] {
+    private func bridgeNotes(_ w: Language) -> [String] {
         var order: [Bridge] = []
         var used: [Bridge: [Int]] = [:]
         for year in years {
@@ -148,31 +142,29 @@ extension Trend {
             }
         }
         return order.map { bridge in
-            let crosswalk = self.crosswalk.map { " (crosswalk \($0.name))" } ?? ""
-            var note = "\(bridge.old) bridged as \(bridge.new.map(\.description).joined(separator: " + ")) from \(bridge.from)"
-                + "\(crosswalk), in \(yearRuns(used[bridge] ?? []))"
+            var note = w.bridged(bridge.old.description, as: bridge.new.map(\.description).joined(separator: " + "),
+                                 from: bridge.from, crosswalk: self.crosswalk?.name, in: yearRuns(used[bridge] ?? []))
             let own = bridge.new.filter(area.contains)
             if !own.isEmpty {
-                note += "; \(listed(own)) \(own.count == 1 ? "is" : "are") also in the area on \(own.count == 1 ? "its" : "their") "
-                    + "own and summed once"
+                note += w.alsoInArea(listed(own), count: own.count)
             }
             let excepted = bridge.new.filter { code in area.exclude.contains { $0.matches(code) } }
             if !excepted.isEmpty {
-                note += "; \(listed(excepted)) left out, as the area excepts \(excepted.count == 1 ? "it" : "them")"
+                note += w.leftOutExcepted(listed(excepted), count: excepted.count)
             }
             return note + "."
         }
     }
 
-    private var countryNotes: [String] {
+    private func countryNotes(_ w: Language) -> [String] {
         let published = years.filter { $0.computed?.countrySource == .published }.map(\.year)
         let summed = years.filter { $0.computed?.countrySource == .municipalities }.map(\.year)
         var parts: [String] = []
         if !published.isEmpty {
-            parts.append("Statistics Denmark's own figure (OMRÅDE 0) in \(yearRuns(published))")
+            parts.append(w.countryOwnFigure(yearRuns(published)))
         }
         if !summed.isEmpty {
-            parts.append("the sum of the ranked municipalities in \(yearRuns(summed))")
+            parts.append(w.countrySummed(yearRuns(summed)))
         }
         guard !parts.isEmpty else { return [] }
         return ["\(Self.countryName): " + parts.joined(separator: "; ") + "."]
@@ -182,13 +174,11 @@ extension Trend {
 
     /// One provenance for the rows: every year's dataset, source and retrieval, the price basis
     /// and the functions summed per year. Each year's own stays in `years`.
-    private var provenance: Provenance {
+    private func provenance(_ w: Language) -> Provenance {
         let provenances = years.map(\.provenance)
-        let groups = definitionGroups.map { "\(yearRuns($0.years)) \($0.text)" }.joined(separator: "; ")
-        let bases = distinct(years.compactMap { $0.computed?.basis.description })
-        let definition = "\(area.title), functions per year: \(groups)"
-            + (bases.isEmpty ? "" : "; " + bases.joined(separator: "; "))
-            + "; per \(segment.person) on 1 January of each year"
+        let groups = definitionGroups(w).map { "\(yearRuns($0.years)) \($0.text)" }.joined(separator: "; ")
+        let bases = distinct(years.compactMap { $0.computed.map { w.basis($0.basis) } })
+        let definition = w.trendDefinition(area.title, groups: groups, bases: bases, segment)
         return Provenance(
             dataset: datasetSpan,
             source: distinct(provenances.map(\.source)).joined(separator: "; "),
@@ -199,16 +189,16 @@ extension Trend {
     }
 
     /// Consecutive years that sum the same functions, as "5.32.30, 5.32.32" or "not available".
-    private var definitionGroups: [(years: [Int], text: String)] {
+    private func definitionGroups(_ w: Language) -> [(years: [Int], text: String)] {
         var groups: [(years: [Int], text: String)] = []
         for year in years {
             let text: String
             if let computed = year.computed {
-                let bridged = computed.bridges.map { "\($0.old) bridged" }
+                let bridged = computed.bridges.map { w.bridgedCode($0.old.description) }
                 text = computed.functions.map(\.description).joined(separator: ", ")
                     + (bridged.isEmpty ? "" : " (\(bridged.joined(separator: ", ")))")
             } else {
-                text = "not available"
+                text = w.notAvailable
             }
             if let last = groups.last, last.text == text, let lastYear = last.years.last, lastYear + 1 == year.year {
                 groups[groups.count - 1].years.append(year.year)

@@ -3,6 +3,7 @@ import Foundation
 import RdrData
 import RdrLanguage
 import RdrRender
+import RdrReport
 import RdrStatbank
 
 /// The shell around the language: arguments, files, standard streams and the prompt.
@@ -30,6 +31,9 @@ struct RdrCommand: ParsableCommand {
 
     @Option(help: "table, csv, excel-csv (for Danish Excel), markdown or json (default: table on a terminal, csv otherwise).")
     var format: String?
+
+    @Option(help: "The language of results' headings, titles, notes and captions: en or da (default: da when LC_ALL, LC_MESSAGES or LANG starts with da, else en).")
+    var lang: String?
 
     @Flag(help: "In CSV, end the rows with the notes, the median or total and the provenance as #,\"…\" records (pandas: comment='#'); without it they go to standard error.")
     var csvCaption = false
@@ -71,6 +75,9 @@ struct RdrCommand: ParsableCommand {
         if let format, OutputFormat(name: format) == nil {
             throw ValidationError("unknown format '\(format)'; choose \(OutputFormat.namesText)")
         }
+        if let lang, Language(name: lang) == nil {
+            throw ValidationError("unknown language '\(lang)'; choose en (English) or da (dansk)")
+        }
         for parameter in parameters where !parameter.contains("=") || parameter.hasPrefix("=") {
             throw ValidationError("--set takes NAME=VALUE, as in --set kommune=Korsbæk; got '\(parameter)'")
         }
@@ -89,7 +96,9 @@ struct RdrCommand: ParsableCommand {
         }
         do {
             session = try Session(
-                format: console.defaultFormat, parameters: parsedParameters, dataDirectory: dataDirectory,
+                format: console.defaultFormat,
+                language: lang.flatMap(Language.init(name:)) ?? .preferred(by: ProcessInfo.processInfo.environment),
+                parameters: parsedParameters, dataDirectory: dataDirectory,
                 statbankURL: URL(string: statbankURL)!)
         } catch {
             console.error(error.formatted)

@@ -311,7 +311,7 @@ import Testing
          span(1, 10, 10)),
         ("export s f.csv", "expected 'to' before the file name, as in export s to aeldre.csv, found 'f.csv'", span(1, 10, 15)),
         ("export to", "expected a file name such as aeldre.csv, found the end of the statement", span(1, 10, 10)),
-        ("set colour red", "expected 'format' or title after set (set format table|csv|excel-csv|markdown|json, set title \"…\"), found 'colour'", span(1, 5, 11)),
+        ("set colour red", "expected 'format' or title or lang after set (set format table|csv|excel-csv|markdown|json, set title \"…\", set lang en|da), found 'colour'", span(1, 5, 11)),
         ("define Botilbud = 5.38.50",
          "expected 'area' after define, as in define area Botilbud = 5.38.50, 5.38.51 per 18-64, found 'Botilbud'",
          span(1, 8, 16)),

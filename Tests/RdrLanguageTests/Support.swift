@@ -86,6 +86,8 @@ func describe(_ kind: Statement.Kind) -> String {
         return "area \(describe(target))"
     case .setFormat(let name):
         return "set format \(name.value)"
+    case .setLanguage(let name):
+        return "set lang \(name.value)"
     case .setTitle(let title):
         return "set title \(title)"
     case .report(let path):

@@ -33,7 +33,9 @@ public struct RdrProcess {
         if let directory { process.currentDirectoryURL = directory }
         // A local store of its own, so that no test reads or writes the user's.
         let store = FileManager.default.temporaryDirectory.appendingPathComponent("rdr-store-\(UUID().uuidString)").path
-        process.environment = ProcessInfo.processInfo.environment.merging(["XDG_DATA_HOME": store]) { $1 }
+        // The language follows the locale (LC_ALL, LC_MESSAGES, LANG): English unless a test asks.
+        process.environment = ProcessInfo.processInfo.environment
+            .merging(["XDG_DATA_HOME": store, "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"]) { $1 }
             .merging(environment) { $1 }
         let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
         process.standardInput = stdin
