@@ -117,11 +117,11 @@ extension Drill {
         }
         let above = lines.filter { $0.difference > 0 }.sorted { $0.difference > $1.difference }
         let below = lines.count { $0.difference < 0 }
-        var summary = "\(own.municipality.name)'s difference from \(benchmarkName) in \(ranking.area.title), "
+        var summary = "\(own.municipality.name)'s difference from \(benchmarkName()) in \(ranking.area.title), "
             + "\(grouped(difference)) kr. in all over \(lines.count) functions"
         if let top = above.first { summary += "; the largest above: \(top.function) with \(grouped(top.difference)) kr." }
         summary += below == 0 ? "; none below." : "; \(below) below."
-        return Chart(title: "\(ranking.area.title) by function: \(own.municipality.name) against \(benchmarkName), "
+        return Chart(title: "\(ranking.area.title) by function: \(own.municipality.name) against \(benchmarkName()), "
                      + "difference in kr., \(ranking.provenance.dataset)",
                      unit: .kroner, marks: .bars(bars), summary: summary)
     }
