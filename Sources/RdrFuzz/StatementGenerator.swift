@@ -84,7 +84,16 @@ struct StatementGenerator {
         case 37..<38: return c.pick([{ _ in "use " }, { _ in "peers " }, { _ in "explain " }])(&c) + (c.chance(50) ? resultName(&c) : municipality(&c))
         case 38..<41: return "let \(resultName(&c)) = " + c.pick([rank, gap, compare, drill, trend, peers, explain, { self.resultName(&$0) }])(&c)
         case 41..<43: return c.chance(50) ? peers(&c) : explain(&c)
-        case 43..<44: return c.chance(70) ? "report to \(path(&c))" : "set title \(c.chance(50) ? string(&c) : word(&c))"
+        case 43..<44:
+            switch c.below(5) {
+            case 0: return "report to \(path(&c))"
+            case 1: return "set title \(c.chance(50) ? string(&c) : word(&c))"
+            case 2: return "set lang " + c.pick(["da", "en", "dk", word(&c)])
+            case 3: return "chart \(resultName(&c))" + (c.chance(30) ? " for \(municipality(&c))" : "")
+                + (c.chance(30) ? " as " + c.pick(["ascii", "unicode", word(&c)]) : "") + (c.chance(30) ? " to \(path(&c))" : "")
+            default: return "map \(resultName(&c))" + (c.chance(30) ? " for \(municipality(&c))" : "")
+                + (c.chance(30) ? " to \(path(&c))" : "")
+            }
         case 44..<48: return "show \(resultName(&c))" + (c.chance(50) ? " as \(format(&c))" : "")
         case 48..<51: return resultName(&c) + (c.chance(60) ? " as \(format(&c))" : "")
         case 51..<55: return "export" + (c.chance(60) ? " \(resultName(&c))" : "") + " to \(path(&c))"
@@ -398,6 +407,6 @@ struct StatementGenerator {
         "except", "prices", "using", "local", "real", "teaching", "capita", "all", "table", "csv", "markdown",
         "json", "tpo", "use", "compare", "trend", "with", "on", "average", "weighted", "mean", "country",
         "regions", "groups", "group", "region", "crosswalk", "cpi", "state", "drill", "by", "function", "sorted",
-        "peers", "size", "explain", "report", "title",
+        "peers", "size", "explain", "report", "title", "save", "chart", "map", "lang", "ascii", "unicode",
     ]
 }
