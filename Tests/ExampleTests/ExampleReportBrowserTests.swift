@@ -43,6 +43,18 @@ import Testing
         return bytes.count
     }
 
+    /// Runs examples/NAME.rdr with `--report` into `folder` and returns the page and the DOM headless
+    /// chromium built from it.
+    static func reportDOM(of name: String, in folder: URL) throws -> (page: URL, dom: String) {
+        let script = RdrProcess.packageRoot.appendingPathComponent("examples/\(name).rdr")
+        let page = folder.appendingPathComponent("report.html")
+        let run = try RdrProcess.run([script.path, "--report", page.path], in: folder)
+        try #require(run.status == 0, "\(run.stderr)")
+        let dom = try browser(["--dump-dom"], page: page)
+        try #require(dom.status == 0, "chromium --dump-dom: \(dom.stderr)")
+        return (page, dom.stdout)
+    }
+
     /// The size of a screenshot of an empty page, taken once.
     static let blankScreenshotSize: Int? = {
         guard let folder = try? RdrProcess.temporaryFolder() else { return nil }

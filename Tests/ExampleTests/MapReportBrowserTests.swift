@@ -6,15 +6,10 @@ import Testing
 /// each a path per municipality, with the credit line, and the page is no blank screenshot.
 @Suite(.serialized) struct MapReportBrowserTests {
     @Test func theMapExampleReportShowsItsMaps() throws {
-        let script = RdrProcess.packageRoot.appendingPathComponent("examples/map.rdr")
         let folder = try RdrProcess.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("report.html")
-        let run = try RdrProcess.run([script.path, "--report", page.path], in: folder)
-        try #require(run.status == 0, "\(run.stderr)")
-        let dom = try ExampleReportBrowserTests.browser(["--dump-dom"], page: page)
-        try #require(dom.status == 0, "chromium --dump-dom: \(dom.stderr)")
-        let html = dom.stdout
+        let (page, dom) = try ExampleReportBrowserTests.reportDOM(of: "map", in: folder)
+        let html = dom
         #expect(html.components(separatedBy: "<figure class=\"map\"").count - 1 == 2, "two maps (beside the ranking's chart)")
         #expect(html.components(separatedBy: "<path data-code=").count - 1 == 2 * 98)
         #expect(html.components(separatedBy: "data-highlight=\"316\"").count - 1 == 2, "Holbæk outlined on both")
