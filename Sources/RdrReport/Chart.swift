@@ -95,6 +95,11 @@ public struct Chart: Sendable, Equatable {
         self.summary = summary.hasSuffix(".") ? summary : summary + "."
     }
 
+    /// The same chart, its title marked as drawn from invented (teaching) figures.
+    func markedInvented() -> Chart {
+        Chart(title: title + " (INVENTED figures)", unit: unit, marks: marks, rules: rules, summary: summary)
+    }
+
     /// Every value the chart draws (bars, points and rules), for the scale.
     public var values: [Double] {
         let marked: [Double] = switch marks {

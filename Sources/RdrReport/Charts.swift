@@ -8,6 +8,25 @@ extension Analysis {
     /// compared, peers). `highlight`: municipalities a ranking marks as the reader's own;
     /// `functionLabels` name a drill-down's functions.
     public func chart(highlight: [Municipality] = [], functionLabels: [FunctionCode: String] = [:]) -> Chart? {
+        guard let chart = drawing(highlight: highlight, functionLabels: functionLabels) else { return nil }
+        return isInvented ? chart.markedInvented() : chart
+    }
+
+    /// Whether the figures are the teaching data's: a chart of them says so in its title.
+    private var isInvented: Bool {
+        switch self {
+        case .ranking(let ranking), .gap(_, let ranking): ranking.provenance.invented
+        case .overview(let overview): overview.rows.contains { $0.ranking?.provenance.invented == true }
+        case .trend(let trend): trend.years.contains { $0.provenance.invented }
+        case .drill(let drill): drill.ranking.provenance.invented
+        case .comparison(let comparison): comparison.ranking.provenance.invented
+        case .sensitivity(let sensitivity): sensitivity.ranking.provenance.invented
+        case .overviews, .areaComparisons: false
+        case .peers(let peers): peers.provenance.invented
+        }
+    }
+
+    private func drawing(highlight: [Municipality], functionLabels: [FunctionCode: String]) -> Chart? {
         switch self {
         case .ranking(let ranking): ranking.chart(highlight: highlight)
         case .gap(let gap, let ranking): ranking.chart(highlight: [gap.own.municipality] + highlight, benchmark: gap)
