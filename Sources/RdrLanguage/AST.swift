@@ -42,7 +42,7 @@ public struct Statement: Sendable {
         case setTitle(String)
         /// `map NAME [for NAMES] [to PATH]`: a kept result as a map of Denmark (an SVG file).
         case map(name: Located<String>, for: [Located<String>], path: Located<String>?)
-        /// `report to PATH`: the session so far as a document (.html or .md).
+        /// `report to PATH`: the session so far as a document (.html or .md) or a workbook (.xlsx).
         case report(path: Located<String>)
         /// `save PATH.rdr`: the session's statements that succeeded, as a script that replays it.
         case save(path: Located<String>)

@@ -126,9 +126,10 @@ struct Command: Sendable {
             let name = try p.name("the name of a result, as in show s")
             return .show(name: name, format: try p.formatSuffix())
         },
-        Command(["export"], usage: "export [NAME] to FILE [as table|csv|excel-csv|markdown|json|xlsx]",
-                summary: "Write a result to a file; the format follows the extension (.csv, .md, .json, .txt, .xlsx: an Excel workbook) unless as names one (excel-csv: ; between fields and a decimal comma, for Danish Excel). The file is written whole or not at all; text that a spreadsheet would run as a formula never becomes one.",
-                examples: ["export s to aeldre.csv", "export s to aeldre.xlsx", "export s to aeldre.csv as excel-csv", "export to overview.md"],
+        Command(["export"], usage: "export [NAME] to FILE [as table|csv|excel-csv|markdown|json|xlsx|chart|map]",
+                summary: "Write a result to a file; the format follows the extension (.csv, .md, .json, .txt, .xlsx: an Excel workbook, .svg: its chart) unless as names one (excel-csv: ; between fields and a decimal comma, for Danish Excel; map: its map of Denmark as SVG). The file is written whole or not at all; text that a spreadsheet would run as a formula never becomes one.",
+                examples: ["export s to aeldre.csv", "export s to aeldre.xlsx", "export s to aeldre.csv as excel-csv", "export to overview.md",
+                           "export r to ranking.svg", "export r to denmark.svg as map"],
                 clauses: ["to", "as"]) { (p: inout Parser) throws(Diagnostic) in
             try p.export()
         },
@@ -153,9 +154,9 @@ struct Command: Sendable {
                 examples: ["load R2024; let s = rank 3.22.01 for Holbæk; map s to folkeskoler.svg",
                            "load R2024; rank 3.22.01; map _ for Aarhus to aarhus.svg", "load R2024; let p = peers Holbæk; map p"],
                 clauses: ["for", "to"]) { (p: inout Parser) throws(Diagnostic) in try p.map() },
-        Command(["report"], usage: "report to FILE.html | FILE.md",
-                summary: "Write the session so far as a report to mail as it is: every statement as typed, its results as tables with their notes, definitions and sources, under a header with the title (set title), the date, the parameters, the data sources and the method's caveat. HTML is one self-contained file, print-ready on A4; messages such as Loaded … stay out. Written whole or not at all.",
-                examples: ["report to budget.html", "report to budget.md"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in
+        Command(["report"], usage: "report to FILE.html | FILE.md | FILE.xlsx",
+                summary: "Write the session so far as a report to mail as it is: every statement as typed, its results as tables with their notes, definitions and sources, under a header with the title (set title), the date, the parameters, the data sources and the method's caveat. HTML is one self-contained file, print-ready on A4; messages such as Loaded … stay out. A workbook has a sheet of contents, then a sheet per result. Written whole or not at all.",
+                examples: ["report to budget.html", "report to budget.md", "report to budget.xlsx"], clauses: ["to"]) { (p: inout Parser) throws(Diagnostic) in
             try p.report()
         },
         Command(["save"], usage: "save FILE.rdr",

@@ -14,20 +14,49 @@ extension Session {
 
     /// Writes the report and says what it wrote; `fallbackTitle` serves when no `set title` was given.
     public func writeReport(to path: String, fallbackTitle: String) throws(ReportError) -> String {
-        guard let format = DocumentRenderer.Format(path: path) else {
-            throw ReportError(message: "a report is written as .html or .md; '\(path)' is neither")
+        guard let format = ReportFormat(path: path) else {
+            throw ReportError(message: "a report is written as .html, .md or .xlsx; '\(path)' is none of them")
         }
         let document = self.document(fallbackTitle: fallbackTitle)
         guard !document.results.isEmpty else {
             throw ReportError(message: "there is nothing to report yet: no statement has shown a result")
         }
         do {
-            try AtomicFile.write(DocumentRenderer.render(document, as: format), to: resolve(path).path)
+            let bytes = switch format {
+            case .document(let text): Array(DocumentRenderer.render(document, as: text).utf8)
+            case .workbook: try XLSXWriter.workbook(document)
+            }
+            try AtomicFile.write(bytes, to: resolve(path).path)
         } catch {
             throw ReportError(message: error.description)
         }
         let count = document.results.count
-        return "Wrote the report (\(count) result\(count == 1 ? "" : "s")) to \(path) as \(format.rawValue)."
+        let sheets = format == .workbook ? ", a sheet each after the contents" : ""
+        return "Wrote the report (\(count) result\(count == 1 ? "" : "s")\(sheets)) to \(path) as \(format.name)."
+    }
+}
+
+/// What a report is written as, from the file's extension: an HTML or Markdown document, or a
+/// workbook (.xlsx) of the results with a sheet of contents.
+public enum ReportFormat: Equatable, Sendable {
+    case document(DocumentRenderer.Format)
+    case workbook
+
+    public init?(path: String) {
+        if let text = DocumentRenderer.Format(path: path) {
+            self = .document(text)
+        } else if ExportFormat(path: path) == .workbook {
+            self = .workbook
+        } else {
+            return nil
+        }
+    }
+
+    var name: String {
+        switch self {
+        case .document(let text): text.rawValue
+        case .workbook: "xlsx"
+        }
     }
 }
 

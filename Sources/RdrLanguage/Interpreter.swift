@@ -437,18 +437,10 @@ extension Session {
 
     // MARK: Export
 
-    /// Writes a result to a file in the format `as` names, or else the one its extension says.
+    /// Writes a result to a file in the format `as` names, or else the one its extension says; a
+    /// chart or a map (.svg) is drawn as `chart … to` and `map … to` draw it.
     private func export(name: Located<String>?, path: Located<String>, format formatName: Located<String>?,
                         at range: SourceRange, emit: (Output) -> Void) throws {
-        let result: ResultSet
-        if let name {
-            result = try storedResult(name)
-        } else {
-            guard let last = self.result(named: Session.lastName) else {
-                throw Diagnostic("there is no result to export yet; run rank or gap first, or name one: export s to …", at: range)
-            }
-            result = last
-        }
         let format: ExportFormat
         if let formatName {
             guard let named = ExportFormat(name: formatName.value) else {
@@ -464,8 +456,32 @@ extension Session {
             }
             format = implied
         }
+        if case .picture(let picture) = format {
+            guard ExportFormat.isPicturePath(path.value) else {
+                throw Diagnostic("a \(picture.rawValue) is written as SVG; name the file NAME.svg, as in export … to "
+                                 + "\(picture.rawValue).svg as \(picture.rawValue)", at: path.range)
+            }
+            guard name != nil || result(named: Session.lastName) != nil else {
+                throw Diagnostic("there is no result to export yet; run rank or gap first, or name one: export s to …", at: range)
+            }
+            let named = name ?? Located(Session.lastName, range)
+            switch picture {
+            case .chart: try chart(ChartRequest(name: named, municipality: nil, characters: nil, path: path), emit: emit)
+            case .map: try drawMap(named, for: [], to: path, emit: emit)
+            }
+            return
+        }
+        let result: ResultSet
+        if let name {
+            result = try storedResult(name)
+        } else {
+            guard let last = self.result(named: Session.lastName) else {
+                throw Diagnostic("there is no result to export yet; run rank or gap first, or name one: export s to …", at: range)
+            }
+            result = last
+        }
         do {
-            try AtomicFile.write(try format.contents(of: result), to: resolve(path.value).path)
+            try AtomicFile.write(try format.contents(of: result) ?? [], to: resolve(path.value).path)
         } catch {
             throw Diagnostic(error.description, at: path.range)
         }

@@ -220,8 +220,14 @@ public final class Session {
                     if statement.kind.computes, let chart = results.last.flatMap({ chart(of: $0.result) }) {
                         shown.append(.chart(chart))
                     }
-                    notebook.append(.statement(source.snippet(statement.range)))  // a statement is one line
-                    notebook += shown
+                    // `chart s` right after s drew that chart already adds nothing to a report.
+                    let repeatsLastChart = shown.count == 1 && shown.first == notebook.last && {
+                        if case .chart = statement.kind { true } else { false }
+                    }()
+                    if !repeatsLastChart {
+                        notebook.append(.statement(source.snippet(statement.range)))  // a statement is one line
+                        notebook += shown
+                    }
                     if let drawnMap { notebook.append(.map(drawnMap)) }
                 }
             } catch {

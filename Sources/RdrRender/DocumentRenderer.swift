@@ -90,7 +90,7 @@ public enum DocumentRenderer {
     }
 
     /// The lines under the title: date and generator, parameters, sources.
-    private static func header(_ document: Document) -> [String] {
+    static func header(_ document: Document) -> [String] {
         let words = document.language
         var lines = [words.made(document.date, with: document.generator)]
         if !document.parameters.isEmpty {

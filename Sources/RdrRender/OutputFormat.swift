@@ -58,64 +58,91 @@ extension OutputFormat {
     public static var namesText: String { listed(allCases.map(\.rawValue)) }
 }
 
-/// What `export` writes: a result in a text format, or an Excel workbook.
+/// What `export` writes: a result in a text format, an Excel workbook, or a picture of it.
 public enum ExportFormat: Sendable, Equatable {
     case text(OutputFormat)
     /// An Office Open XML workbook (.xlsx), written by `XLSXWriter`.
     case workbook
+    /// An SVG file of the result's chart or map, drawn from the computation behind the result,
+    /// which the session keeps: the language writes it, not `contents(of:)`.
+    case picture(Picture)
 
-    /// The workbook's declaration, as the text formats have theirs.
+    public enum Picture: String, Sendable, CaseIterable {
+        case chart, map
+    }
+
+    /// The declarations of the formats that are not text, as the text formats have theirs.
     static let workbookNames = ["xlsx"]
     static let workbookExtensions = ["xlsx"]
+    /// `.svg` is the chart's file unless `as map` says otherwise; `as svg` is the chart.
+    static let pictureExtensions = ["svg"]
 
-    /// From a user's word (`export … as FORMAT`): a text format's name or "xlsx"; nil otherwise.
+    /// From a user's word (`export … as FORMAT`): a text format's name, "xlsx", "chart" or "svg",
+    /// "map"; nil otherwise.
     public init?(name: String) {
+        let name = name.lowercased()
         if let format = OutputFormat(name: name) {
             self = .text(format)
-        } else if Self.workbookNames.contains(name.lowercased()) {
+        } else if Self.workbookNames.contains(name) {
             self = .workbook
+        } else if let picture = Picture(rawValue: name) {
+            self = .picture(picture)
+        } else if Self.pictureExtensions.contains(name) {
+            self = .picture(.chart)
         } else {
             return nil
         }
     }
 
-    /// From a file name's extension: a text format's, or .xlsx; nil otherwise.
+    /// From a file name's extension: a text format's, .xlsx, or .svg (the chart); nil otherwise.
     public init?(path: String) {
         if let format = OutputFormat(path: path) {
             self = .text(format)
         } else if let found = fileExtension(of: path)?.lowercased(), Self.workbookExtensions.contains(found) {
             self = .workbook
+        } else if let found = fileExtension(of: path)?.lowercased(), Self.pictureExtensions.contains(found) {
+            self = .picture(.chart)
         } else {
             return nil
         }
     }
 
-    /// Its name, as `as` takes it: "csv", "xlsx".
+    /// Whether the path's extension is .svg, which a chart and a map are written as.
+    public static func isPicturePath(_ path: String) -> Bool {
+        fileExtension(of: path).map { pictureExtensions.contains($0.lowercased()) } ?? false
+    }
+
+    /// Its name, as `as` takes it: "csv", "xlsx", "map".
     public var name: String {
         switch self {
         case .text(let format): format.rawValue
         case .workbook: Self.workbookNames[0]
+        case .picture(let picture): picture.rawValue
         }
     }
 
-    /// Every name `export … as` takes, one per format: table, csv, excel-csv, markdown, json, xlsx.
-    public static var names: [String] { OutputFormat.allCases.map(\.rawValue) + workbookNames }
-
-    /// "table, csv, excel-csv, markdown, json or xlsx".
-    public static var namesText: String { listed(names) }
-
-    /// Every extension that chooses a format: ".csv, .md, .json, .txt or .xlsx".
-    public static var extensionsText: String {
-        let first = OutputFormat.allCases.compactMap(\.declaration.extensions.first)
-        return listed((first + workbookExtensions).map { "." + $0 })
+    /// Every name `export … as` takes, one per format: table, csv, excel-csv, markdown, json, xlsx, chart, map.
+    public static var names: [String] {
+        OutputFormat.allCases.map(\.rawValue) + workbookNames + Picture.allCases.map(\.rawValue)
     }
 
-    /// The file's bytes for `result`: the text as it renders, or a workbook of one sheet.
-    /// (`XLSXWriter.workbook` takes several results, a sheet each.)
-    public func contents(of result: ResultSet) throws(ExportError) -> [UInt8] {
+    /// "table, csv, excel-csv, markdown, json, xlsx, chart or map".
+    public static var namesText: String { listed(names) }
+
+    /// Every extension that chooses a format: ".csv, .md, .json, .txt, .xlsx or .svg".
+    public static var extensionsText: String {
+        let first = OutputFormat.allCases.compactMap(\.declaration.extensions.first)
+        return listed((first + workbookExtensions + pictureExtensions).map { "." + $0 })
+    }
+
+    /// The file's bytes for `result`: the text as it renders, or a workbook of one sheet
+    /// (`XLSXWriter.workbook` takes several results, a sheet each). Nil for a picture, which is
+    /// drawn from the computation, not from the table.
+    public func contents(of result: ResultSet) throws(ExportError) -> [UInt8]? {
         switch self {
         case .text(let format): Array(Renderer(format: format).render(result).utf8)
         case .workbook: try XLSXWriter.workbook([result])
+        case .picture: nil
         }
     }
 }

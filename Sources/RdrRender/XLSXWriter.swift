@@ -28,19 +28,42 @@ public enum XLSXWriter {
     /// The workbook's bytes: a sheet per result, in order, named by `sheetNames(for:)`. With no
     /// result it has one empty sheet, as a workbook needs one.
     public static func workbook(_ results: [ResultSet]) throws(ExportError) -> [UInt8] {
+        try workbook(sheets: results.map { ($0, caption(of: $0)) }, named: sheetNames(for: results.map(\.title)))
+    }
+
+    /// A report as a workbook (`report to x.xlsx`): a first sheet of contents — the title, the
+    /// header and caveat the HTML report has, and a row per result naming its sheet and the
+    /// statements that made it — then a sheet per result, in the report's order.
+    public static func workbook(_ document: Document) throws(ExportError) -> [UInt8] {
+        let results = document.results
+        let contentsTitle = document.language.contentsSheet
+        let names = sheetNames(for: [contentsTitle] + results.map(\.title))
+        let contents = document.contents(sheetNames: Array(names.dropFirst()))
+        var lines = DocumentRenderer.header(document)
+        if document.holdsInventedFigures { lines.append(document.language.inventedWarning) }
+        lines.append(document.language.caveat)
+        return try workbook(sheets: [(contents, lines)] + results.map { ($0, caption(of: $0)) }, named: names)
+    }
+
+    /// The lines under a result's table: its notes, then its caption.
+    private static func caption(of result: ResultSet) -> [String] {
+        result.notes.map { result.language.notePrefix + $0 } + result.captionLines
+    }
+
+    private static func workbook(sheets content: [(result: ResultSet, caption: [String])],
+                                 named names: [String]) throws(ExportError) -> [UInt8] {
         var strings = SharedStrings()
         var styles = StyleTable()
-        let names = sheetNames(for: results.map(\.title))
-        let sheets = results.isEmpty
-            ? [worksheet(nil, strings: &strings, styles: &styles, selected: true)]
-            : results.enumerated().map { index, result in
-                worksheet(result, strings: &strings, styles: &styles, selected: index == 0)
+        let sheets = content.isEmpty
+            ? [worksheet(nil, caption: [], strings: &strings, styles: &styles, selected: true)]
+            : content.enumerated().map { index, sheet in
+                worksheet(sheet.result, caption: sheet.caption, strings: &strings, styles: &styles, selected: index == 0)
             }
-        let sheetNames = results.isEmpty ? ["Sheet1"] : names
+        let sheetNames = content.isEmpty ? ["Sheet1"] : names
         var parts: [(path: String, xml: String)] = [
             ("[Content_Types].xml", contentTypes(sheets: sheets.count)),
             ("_rels/.rels", packageRelationships),
-            ("docProps/core.xml", coreProperties(title: results.first?.title ?? "")),
+            ("docProps/core.xml", coreProperties(title: content.first?.result.title ?? "")),
             ("xl/workbook.xml", workbookXML(sheetNames)),
             ("xl/_rels/workbook.xml.rels", workbookRelationships(sheets: sheets.count)),
             ("xl/styles.xml", styles.xml),
@@ -129,8 +152,8 @@ public enum XLSXWriter {
         }
     }
 
-    /// The sheet of `result` (nil: an empty sheet).
-    private static func worksheet(_ result: ResultSet?, strings: inout SharedStrings, styles: inout StyleTable,
+    /// The sheet of `result` (nil: an empty sheet), `caption` under its table a line each.
+    private static func worksheet(_ result: ResultSet?, caption: [String], strings: inout SharedStrings, styles: inout StyleTable,
                                   selected: Bool) -> String {
         var rows: [String] = []
         var widths: [Int] = []
@@ -167,7 +190,6 @@ public enum XLSXWriter {
                 rows.append(row(number, cells))
                 number += 1
             }
-            let caption = result.notes.map { result.language.notePrefix + $0 } + result.captionLines
             if !caption.isEmpty { number += 1 }
             for line in caption {
                 rows.append(row(number, [(.string(line), Style())]))

@@ -38,7 +38,7 @@ struct RdrCommand: ParsableCommand {
     @Flag(help: "In CSV, end the rows with the notes, the median or total and the provenance as #,\"…\" records (pandas: comment='#'); without it they go to standard error.")
     var csvCaption = false
 
-    @Option(help: ArgumentHelp("After the script or -c: write what it showed as a report (.html or .md), with each statement as typed.",
+    @Option(help: ArgumentHelp("After the script or -c: write what it showed as a report (.html or .md, or a workbook .xlsx), with each statement as typed.",
                                valueName: "FILE"))
     var report: String?
 
@@ -68,8 +68,8 @@ struct RdrCommand: ParsableCommand {
             guard script != nil || command != nil else {
                 throw ValidationError("--report goes with a script or -c; at the prompt, type report to FILE")
             }
-            guard DocumentRenderer.Format(path: report) != nil else {
-                throw ValidationError("--report writes .html or .md; '\(report)' is neither")
+            guard ReportFormat(path: report) != nil else {
+                throw ValidationError("--report writes .html, .md or .xlsx; '\(report)' is none of them")
             }
         }
         if let format, OutputFormat(name: format) == nil {

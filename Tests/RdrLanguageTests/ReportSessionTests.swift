@@ -57,7 +57,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("report to r.pdf", "a report is written as .html or .md; 'r.pdf' is neither", span(1, 11, 16)),
+        ("report to r.pdf", "a report is written as .html, .md or .xlsx; 'r.pdf' is none of them", span(1, 11, 16)),
         ("report r.html", "expected 'to'", span(1, 8, 14)),
         ("set title", "expected a title", span(1, 10, 10)),
     ])
