@@ -127,9 +127,9 @@ struct Command: Sendable {
             return .show(name: name, format: try p.formatSuffix())
         },
         Command(["export"], usage: "export [NAME] to FILE [as table|csv|excel-csv|markdown|json|xlsx|chart|map]",
-                summary: "Write a result to a file; the format follows the extension (.csv, .md, .json, .txt, .xlsx: an Excel workbook, .svg: its chart) unless as names one (excel-csv: ; between fields and a decimal comma, for Danish Excel; map: its map of Denmark as SVG). The file is written whole or not at all; text that a spreadsheet would run as a formula never becomes one.",
+                summary: "Write a result to a file; the format follows the extension (.csv, .md, .json, .txt, .xlsx: an Excel workbook, .svg: its chart) unless as names one (excel-csv: ; between fields and a decimal comma, for Danish Excel; map: its map of Denmark as SVG, for real data: export r to denmark.svg as map). The file is written whole or not at all; text that a spreadsheet would run as a formula never becomes one.",
                 examples: ["export s to aeldre.csv", "export s to aeldre.xlsx", "export s to aeldre.csv as excel-csv", "export to overview.md",
-                           "export r to ranking.svg", "export r to denmark.svg as map"],
+                           "export s to ranking.svg"],
                 clauses: ["to", "as"]) { (p: inout Parser) throws(Diagnostic) in
             try p.export()
         },

@@ -236,7 +236,7 @@ import Testing
         let failure = try error("export _ to skole.ods", after: "load teaching R2020; rank Skole",
                                 workingDirectory: folder.path)
         #expect(failure.formatted == """
-            input:1:13: error: cannot tell the format of 'skole.ods' from its extension; use .txt, .csv, .md, .json or .xlsx, or name it: export … to skole.ods as csv
+            input:1:13: error: cannot tell the format of 'skole.ods' from its extension; use .txt, .csv, .md, .json, .xlsx or .svg, or name it: export … to skole.ods as csv
                 export _ to skole.ods
                             ^~~~~~~~~
             """)

@@ -22,7 +22,7 @@ import Testing
         #expect(try shape("export to x.xlsx") == "export to x.xlsx")
         #expect(try shape("export to \"Skole 2020.dat\" as json") == "export to Skole 2020.dat as json")
         let missing = try #require(syntaxError("export s to x.csv as"))
-        #expect(missing.message == "expected a format after 'as': table, csv, excel-csv, markdown, json or xlsx, found the end of the statement")
+        #expect(missing.message == "expected a format after 'as': table, csv, excel-csv, markdown, json, xlsx, chart or map, found the end of the statement")
     }
 
     // MARK: A workbook
@@ -124,7 +124,7 @@ import Testing
         let session = try session(in: folder)
         let failure = try #require(session.failure("export s to skole.xlsx as xslx").error)
         #expect(failure.formatted == """
-            input:1:27: error: unknown format 'xslx'; did you mean xlsx? an export is table, csv, excel-csv, markdown, json or xlsx
+            input:1:27: error: unknown format 'xslx'; did you mean xlsx? an export is table, csv, excel-csv, markdown, json, xlsx, chart or map
                 export s to skole.xlsx as xslx
                                           ^~~~
             """)

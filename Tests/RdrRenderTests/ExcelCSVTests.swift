@@ -79,6 +79,6 @@ import Testing
         #expect(ExportFormat(path: "out/Budget.XLSX") == .workbook)
         #expect(ExportFormat(path: "x.xls") == nil)
         #expect(OutputFormat.excelCSV.declaration.isCSV && OutputFormat.excelCSV.declaration.isForPrograms)
-        #expect(ExportFormat.namesText == "table, csv, excel-csv, markdown, json or xlsx")
+        #expect(ExportFormat.namesText == "table, csv, excel-csv, markdown, json, xlsx, chart or map")
     }
 }
