@@ -22,7 +22,7 @@ let package = Package(
         .target(
             name: "RdrData",
             dependencies: ["RdrEngine"],
-            resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr"), .copy("Resources/map")]
+            resources: [.copy("Resources/real"), .copy("Resources/teaching"), .copy("Resources/areas.rdr"), .copy("Resources/map"), .copy("Resources/ideas")]
         ),
         // Renderers: boxed table, CSV (also for Danish Excel), Markdown, JSON, Excel workbooks,
         // SVG maps on RdrData's municipality outlines; atomic export. Only XLSXWriter.swift uses
